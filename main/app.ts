@@ -1,0 +1,79 @@
+import type { Result } from '../shared/result';
+import { newId } from './ids';
+import type { Logger } from './log';
+import { consoleLogger } from './log';
+import type { SessionState } from './router';
+import { createRouter } from './router';
+import type { KdfParams } from './vault/keyring';
+import { createVault, storePaths } from './vault/vault';
+
+export type { Logger } from './log';
+
+/** A caller of the API: one per window in Electron, one per page in the e2e harness. */
+export type Session = { readonly id: string };
+
+export type AppOptions = {
+  dataDir: string;
+  clock?: () => Date;
+  logger?: Logger;
+  /** Argon2id settings for new key slots; tests lower them, the app keeps the default. */
+  kdf?: KdfParams;
+};
+
+export type LanternCore = {
+  createSession(): Session;
+  endSession(session: Session): void;
+  invoke(session: Session, method: unknown, input: unknown): Promise<Result<unknown>>;
+  /** The OS locked or suspended: lock every session and close the store. */
+  lockAll(): void;
+  close(): void;
+};
+
+/**
+ * The whole of Lantern's core without Electron: the store, the vault and the router. Electron,
+ * the e2e harness, the CLI and the tests all drive this same object.
+ */
+export function createApp(options: AppOptions): LanternCore {
+  const clock = options.clock ?? (() => new Date());
+  const logger = options.logger ?? consoleLogger();
+  const vault = createVault(storePaths(options.dataDir), options.kdf);
+  const router = createRouter({ vault, clock, logger });
+  const sessions = new Map<string, SessionState>();
+
+  function closeStoreIfUnused(): void {
+    for (const s of sessions.values()) if (s.role !== null) return;
+    vault.lock();
+  }
+
+  function lockAll(): void {
+    for (const s of sessions.values()) s.role = null;
+    vault.lock();
+  }
+
+  return {
+    createSession() {
+      const state: SessionState = { id: newId(clock()), role: null, actorId: null };
+      sessions.set(state.id, state);
+      return { id: state.id };
+    },
+    endSession(session) {
+      sessions.delete(session.id);
+      closeStoreIfUnused();
+    },
+    async invoke(session, method, input) {
+      const state = sessions.get(session.id);
+      if (!state) {
+        return {
+          ok: false,
+          error: {
+            code: 'unauthenticated',
+            message: 'This window’s session has ended. Reopen Lantern.',
+          },
+        };
+      }
+      return router.invoke(state, method, input, closeStoreIfUnused);
+    },
+    lockAll,
+    close: lockAll,
+  };
+}

@@ -1,0 +1,7 @@
+import type { Db } from '../open';
+import { m0001Initial } from './0001-initial';
+
+export type Migration = { name: string; up(db: Db): void };
+
+/** In order; never edit or reorder a shipped migration: add a new one. */
+export const migrations: readonly Migration[] = [m0001Initial];

@@ -1,0 +1,23 @@
+/** Every API call answers with one of these: expected failures are values, not exceptions. */
+export const errorCodes = [
+  'invalid_input',
+  'unknown_method',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'wrong_passphrase',
+  'locked_out',
+  'store_error',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export type ApiError = {
+  code: ErrorCode;
+  message: string;
+  /** Field path (dot-separated) → a message a person can act on. */
+  fields?: Record<string, string>;
+};
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
