@@ -55,7 +55,9 @@ function zodFields(error: z.ZodError): { message: string; fields: Record<string,
 
 function payloadTooLarge(input: unknown): boolean {
   try {
-    return (JSON.stringify(input) ?? '').length > MAX_PAYLOAD_CHARS;
+    // JSON.stringify answers undefined for undefined and functions, despite its type.
+    const json = JSON.stringify(input) as string | undefined;
+    return (json?.length ?? 0) > MAX_PAYLOAD_CHARS;
   } catch {
     return true;
   }

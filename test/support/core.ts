@@ -19,7 +19,12 @@ export const TEST_PASSPHRASE = 'correct horse battery staple';
 
 export function tempDir(prefix = 'lantern-test-'): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
-  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+  return {
+    path,
+    remove: () => {
+      rmSync(path, { recursive: true, force: true });
+    },
+  };
 }
 
 export function makeCore(dataDir: string, clock?: () => Date): LanternCore {
