@@ -7,19 +7,23 @@ import { schoolRepo } from './school/repo';
 /** An open, unlocked school database with its prepared repositories. */
 export type Store = {
   db: Db;
+  /** K_audit, derived from the data key; zeroed on close. */
+  auditKey: Buffer;
   audit: ReturnType<typeof auditWriter>;
   school: ReturnType<typeof schoolRepo>;
   children: ReturnType<typeof childrenRepo>;
   close(): void;
 };
 
-export function storeFor(db: Db): Store {
+export function storeFor(db: Db, auditKey: Buffer): Store {
   return {
     db,
-    audit: auditWriter(db),
+    auditKey,
+    audit: auditWriter(db, auditKey),
     school: schoolRepo(db),
     children: childrenRepo(db),
     close: () => {
+      auditKey.fill(0);
       closeDatabase(db);
     },
   };

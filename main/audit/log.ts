@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import { chainHead, entryHash } from './chain';
 
 export type AuditOutcome = 'ok' | 'denied' | 'invalid' | 'failed';
 
@@ -13,13 +14,32 @@ export type AuditEntry = {
   errorCode: string | null;
 };
 
-/** Appends one audit row. Ids and codes only, never content (security A9). */
-export function auditWriter(db: Db): (entry: AuditEntry) => void {
+/**
+ * Appends one audit row, chained to the one before (see chain.ts). Ids and codes only, never
+ * content (security A9). The head is read from the table each time, so a rolled-back
+ * transaction can never leave the writer believing in a row that does not exist.
+ */
+export function auditWriter(db: Db, key: Buffer): (entry: AuditEntry) => void {
   const insert = db.prepare(`
-    INSERT INTO audit_log (at, session_id, actor_id, role, method, record_ids, outcome, error_code)
-    VALUES (:at, :sessionId, :actorId, :role, :method, :recordIds, :outcome, :errorCode)
+    INSERT INTO audit_log (seq, at, session_id, actor_id, role, method, record_ids, outcome,
+      error_code, prev_hash, entry_hash)
+    VALUES (:seq, :at, :session_id, :actor_id, :role, :method, :record_ids, :outcome,
+      :error_code, :prev_hash, :entry_hash)
   `);
   return (entry) => {
-    insert.run({ ...entry, recordIds: JSON.stringify(entry.recordIds) });
+    const head = chainHead(db);
+    const fields = {
+      seq: head.seq + 1,
+      at: entry.at,
+      session_id: entry.sessionId,
+      actor_id: entry.actorId,
+      role: entry.role,
+      method: entry.method,
+      record_ids: JSON.stringify(entry.recordIds),
+      outcome: entry.outcome,
+      error_code: entry.errorCode,
+      prev_hash: head.hash,
+    };
+    insert.run({ ...fields, entry_hash: entryHash(key, fields) });
   };
 }

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { deriveAuditKey } from '../audit/chain';
 import { StoreError } from '../db/errors';
 import { openDatabase } from '../db/open';
 import type { Store } from '../store';
@@ -41,7 +42,13 @@ export function createVault(paths: StorePaths, kdf: KdfParams = DEFAULT_KDF) {
 
   function open(key: Buffer, create: boolean): void {
     try {
-      store = storeFor(openDatabase(paths.database, key, { create }));
+      const auditKey = deriveAuditKey(key);
+      try {
+        store = storeFor(openDatabase(paths.database, key, { create }), auditKey);
+      } catch (err) {
+        auditKey.fill(0);
+        throw err;
+      }
     } finally {
       key.fill(0);
     }

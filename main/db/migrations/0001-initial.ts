@@ -41,7 +41,9 @@ export const m0001Initial: Migration = {
         method TEXT NOT NULL,
         record_ids TEXT NOT NULL,
         outcome TEXT NOT NULL,
-        error_code TEXT
+        error_code TEXT,
+        prev_hash TEXT NOT NULL,
+        entry_hash TEXT NOT NULL
       ) STRICT;
       CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;

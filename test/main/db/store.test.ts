@@ -104,7 +104,8 @@ describe('encrypted store on real files (security K1, K3, R1, R7)', () => {
     expect(tables.length).toBeGreaterThan(0);
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT$/);
     db.prepare(
-      `INSERT INTO audit_log (at, session_id, method, record_ids, outcome) VALUES ('now', 's', 'm', '[]', 'ok')`,
+      `INSERT INTO audit_log (at, session_id, method, record_ids, outcome, prev_hash, entry_hash)
+       VALUES ('now', 's', 'm', '[]', 'ok', '', '')`,
     ).run();
     expect(() => db.prepare('UPDATE audit_log SET outcome = ?').run('denied')).toThrow(
       /append-only/,
