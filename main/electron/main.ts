@@ -58,6 +58,8 @@ export function startLantern(electron: ElectronParts, options: StartOptions): vo
   const { logger } = options;
 
   app.enableSandbox();
+  // British English throughout: date inputs show dd/mm/yyyy, spellcheck uses en-GB.
+  app.commandLine.appendSwitch('lang', 'en-GB');
   // Also guarantees a single writer to the school's database.
   if (!app.requestSingleInstanceLock()) {
     app.quit();

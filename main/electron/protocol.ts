@@ -192,7 +192,13 @@ export async function handleAppRequest(rootRealPath: string, request: Request): 
  * cross-origin.
  */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
+  // Vite emits `<script type="module" crossorigin>`: module scripts are fetched in CORS mode,
+  // which Chromium refuses for a scheme not marked CORS-enabled. Only app:// itself is served,
+  // and the CSP keeps connect-src at 'none', so this opens nothing to other origins.
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+    },
   ]);
 }

@@ -65,7 +65,11 @@ export const calendarDate = (label: string) =>
   z
     .string()
     .max(10, `${label} must be a date.`)
-    .refine(isCalendarDate, `${label} must be a real date (day, month and year).`);
+    .refine((s) => s !== '', `Enter the ${label.toLowerCase()}.`)
+    .refine(
+      (s) => s === '' || isCalendarDate(s),
+      `${label} must be a real date (day, month and year).`,
+    );
 
 export const upnField = z
   .string()
@@ -129,7 +133,10 @@ export const MAX_PUPIL_AGE = 25;
  * Checks that need today's date, so they cannot live in the schema: the same function runs in
  * the form (for instant feedback) and in main (which decides).
  */
-export function childDateProblems(child: ChildDraft, today: string): Record<string, string> {
+export function childDateProblems(
+  child: Pick<ChildDraft, 'dateOfBirth' | 'admissionDate'>,
+  today: string,
+): Record<string, string> {
   const problems: Record<string, string> = {};
   if (child.dateOfBirth > today) {
     problems.dateOfBirth = 'Date of birth cannot be in the future.';
@@ -150,7 +157,7 @@ function addYears(date: string, years: number): string {
   return `${String(Number(date.slice(0, 4)) + years).padStart(4, '0')}${date.slice(4)}`;
 }
 
-/** "Legal Surname, Legal forename (Preferred)" as lists show a child. */
+/** "Amara Okafor (known as Ami Okafor)": the legal name, then a different preferred name. */
 export function displayName(
   child: Pick<Child, 'legalForename' | 'legalSurname' | 'preferredForename' | 'preferredSurname'>,
 ): string {

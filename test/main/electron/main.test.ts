@@ -81,6 +81,9 @@ function makeHarness(options: { lock?: boolean; createApp?: StartOptions['create
   const app = Object.assign(new Emitter(), {
     isPackaged: true,
     enableSandbox: vi.fn(() => order.push('enableSandbox')),
+    commandLine: {
+      appendSwitch: vi.fn((name: string, value: string) => order.push(`switch:${name}=${value}`)),
+    },
     requestSingleInstanceLock: vi.fn(() => {
       order.push('requestSingleInstanceLock');
       return options.lock ?? true;
@@ -234,6 +237,7 @@ describe('startLantern before ready', () => {
     h.start();
     expect(h.order).toEqual([
       'enableSandbox',
+      'switch:lang=en-GB',
       'requestSingleInstanceLock',
       'registerSchemesAsPrivileged',
       'whenReady',
@@ -243,7 +247,12 @@ describe('startLantern before ready', () => {
   it('quits a second instance without touching anything else', () => {
     const h = makeHarness({ lock: false });
     h.start();
-    expect(h.order).toEqual(['enableSandbox', 'requestSingleInstanceLock', 'quit']);
+    expect(h.order).toEqual([
+      'enableSandbox',
+      'switch:lang=en-GB',
+      'requestSingleInstanceLock',
+      'quit',
+    ]);
     expect(h.app.listeners.size).toBe(0);
     expect(h.createApp).not.toHaveBeenCalled();
   });

@@ -290,11 +290,14 @@ describe('handleAppRequest (security E4, E5)', () => {
 });
 
 describe('registerAppScheme', () => {
-  it('registers app:// as standard and secure, without bypassCSP or CORS', () => {
+  it('registers app:// as standard, secure and CORS-enabled (for module scripts), never bypassing the CSP', () => {
     const protocol = { registerSchemesAsPrivileged: vi.fn() };
     registerAppScheme(protocol);
     expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledExactlyOnceWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+      },
     ]);
   });
 });

@@ -1,0 +1,64 @@
+import type { Permission } from '../../shared/auth/roles';
+import { unreachable } from '../../shared/assert';
+import { AddChildPage } from '../children/AddChildPage';
+import { ChildPage } from '../children/ChildPage';
+import { EditChildPage } from '../children/EditChildPage';
+import { PupilsPage } from '../children/PupilsPage';
+import { EditSchoolPage } from '../school/EditSchoolPage';
+import { SchoolProfilePage } from '../school/SchoolProfilePage';
+import type { Route } from '../store';
+import { useLantern } from '../store';
+import { PageHeading } from '../ui/PageHeading';
+import { useCan } from './use-can';
+
+/** The permission each page needs: the same one main checks for the calls the page makes. */
+function pagePermission(route: Route): Permission {
+  switch (route.page) {
+    case 'pupils':
+    case 'child':
+      return 'children.read';
+    case 'add-child':
+    case 'edit-child':
+      return 'children.write';
+    case 'school':
+      return 'school.read';
+    case 'edit-school':
+      return 'school.write';
+    default:
+      return unreachable(route);
+  }
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'pupils':
+      return <PupilsPage />;
+    case 'add-child':
+      return <AddChildPage />;
+    case 'child':
+      return <ChildPage id={route.id} />;
+    case 'edit-child':
+      return <EditChildPage id={route.id} />;
+    case 'school':
+      return <SchoolProfilePage />;
+    case 'edit-school':
+      return <EditSchoolPage />;
+    default:
+      return unreachable(route);
+  }
+}
+
+export function CurrentPage() {
+  const route = useLantern((s) => s.route);
+  const allowed = useCan(pagePermission(route));
+  if (allowed) return <Page route={route} />;
+  return (
+    <>
+      <PageHeading>You cannot open this page</PageHeading>
+      <p>
+        Your role in Lantern does not include it. Ask your designated safeguarding lead if you need
+        it.
+      </p>
+    </>
+  );
+}

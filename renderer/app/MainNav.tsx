@@ -1,0 +1,60 @@
+import type { Permission } from '../../shared/auth/roles';
+import type { Route } from '../store';
+import { useLantern } from '../store';
+import { useCan } from './use-can';
+
+type Section = {
+  label: string;
+  home: Route;
+  permission: Permission;
+  /** The pages that belong to this section, so it stays marked current inside them. */
+  pages: readonly Route['page'][];
+};
+
+const sections: readonly Section[] = [
+  {
+    label: 'Pupils',
+    home: { page: 'pupils' },
+    permission: 'children.read',
+    pages: ['pupils', 'add-child', 'child', 'edit-child'],
+  },
+  {
+    label: 'School profile',
+    home: { page: 'school' },
+    permission: 'school.read',
+    pages: ['school', 'edit-school'],
+  },
+];
+
+function NavItem({ section }: { section: Section }) {
+  const allowed = useCan(section.permission);
+  const current = useLantern((s) => section.pages.includes(s.route.page));
+  const navigate = useLantern((s) => s.navigate);
+  if (!allowed) return null;
+  return (
+    <li>
+      <button
+        type="button"
+        className="main-nav__item"
+        aria-current={current ? 'page' : undefined}
+        onClick={() => {
+          navigate(section.home);
+        }}
+      >
+        {section.label}
+      </button>
+    </li>
+  );
+}
+
+export function MainNav() {
+  return (
+    <nav aria-label="Main" className="main-nav">
+      <ul>
+        {sections.map((section) => (
+          <NavItem key={section.label} section={section} />
+        ))}
+      </ul>
+    </nav>
+  );
+}

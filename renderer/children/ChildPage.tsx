@@ -1,0 +1,86 @@
+import type { Child } from '../../shared/children/schema';
+import { displayName, genderLabels, yearGroupLabel } from '../../shared/children/schema';
+import { isTemporaryUpn } from '../../shared/children/upn';
+import {
+  formatCalendarDate,
+  formatInstant,
+  londonDate,
+  wholeYearsBetween,
+} from '../../shared/dates/calendar-date';
+import { useCan } from '../app/use-can';
+import { useLantern } from '../store';
+import { Button } from '../ui/Button';
+import { DetailsList } from '../ui/DetailsList';
+import { PageHeading } from '../ui/PageHeading';
+import { BackToPupils } from './BackToPupils';
+import { legalName } from './child-values';
+import { ChildLoadState } from './ChildLoadState';
+import { useChildRecord } from './use-child-record';
+
+function ChildDetails({ child }: { child: Child }) {
+  const preferred = [child.preferredForename, child.preferredSurname].filter(Boolean).join(' ');
+  const age = wholeYearsBetween(child.dateOfBirth, londonDate(new Date()));
+  return (
+    <DetailsList
+      details={[
+        { term: 'Legal name', description: legalName(child) },
+        { term: 'Preferred name', description: preferred || 'Same as legal name' },
+        {
+          term: 'Date of birth',
+          description: `${formatCalendarDate(child.dateOfBirth)} (age ${age})`,
+        },
+        {
+          term: 'UPN',
+          description:
+            child.upn === '' ? (
+              'Not recorded'
+            ) : (
+              <>
+                <span className="upn">{child.upn}</span>
+                {isTemporaryUpn(child.upn) ? <span className="tag">Temporary</span> : null}
+              </>
+            ),
+        },
+        { term: 'Year group', description: yearGroupLabel(child.yearGroup) },
+        { term: 'Gender', description: genderLabels[child.gender] },
+        {
+          term: 'Admission date',
+          description: child.admissionDate
+            ? formatCalendarDate(child.admissionDate)
+            : 'Not recorded',
+        },
+        { term: 'Last updated', description: formatInstant(child.updatedAt) },
+      ]}
+    />
+  );
+}
+
+export function ChildPage({ id }: { id: string }) {
+  const record = useChildRecord(id, 'refresh');
+  const navigate = useLantern((s) => s.navigate);
+  const canWrite = useCan('children.write');
+  const { child } = record;
+  return (
+    <>
+      <BackToPupils />
+      {child ? (
+        <>
+          <PageHeading>{displayName(child)}</PageHeading>
+          <ChildDetails child={child} />
+          {canWrite ? (
+            <Button
+              variant="primary"
+              onClick={() => {
+                navigate({ page: 'edit-child', id });
+              }}
+            >
+              Edit details
+            </Button>
+          ) : null}
+        </>
+      ) : (
+        <ChildLoadState record={record} />
+      )}
+    </>
+  );
+}

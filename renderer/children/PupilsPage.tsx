@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react';
+
+import { useCan } from '../app/use-can';
+import { useLantern } from '../store';
+import { Button } from '../ui/Button';
+import { PageHeading } from '../ui/PageHeading';
+import { TextField } from '../ui/TextField';
+import { useDebouncedValue } from '../ui/use-debounced-value';
+import { RegisterResults } from './RegisterResults';
+
+/** Long enough to skip the searches between keystrokes, short enough to feel instant. */
+const SEARCH_DELAY_MS = 200;
+
+export function PupilsPage() {
+  const canWrite = useCan('children.write');
+  const navigate = useLantern((s) => s.navigate);
+  const searchRegister = useLantern((s) => s.searchRegister);
+  // Coming back to the register keeps the last search.
+  const [text, setText] = useState(() => useLantern.getState().register.query);
+  const query = useDebouncedValue(text, SEARCH_DELAY_MS);
+
+  useEffect(() => {
+    void searchRegister(query);
+  }, [query, searchRegister]);
+
+  return (
+    <>
+      <div className="page-title-row">
+        <PageHeading>Pupils</PageHeading>
+        {canWrite ? (
+          <Button
+            variant="primary"
+            onClick={() => {
+              navigate({ page: 'add-child' });
+            }}
+          >
+            Add a child
+          </Button>
+        ) : null}
+      </div>
+      <div role="search" className="register-search">
+        <TextField
+          id="pupil-search"
+          label="Search by name or UPN"
+          type="search"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={100}
+          value={text}
+          onChange={setText}
+        />
+      </div>
+      <RegisterResults />
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { useEffect, useRef } from 'react';
+
+import { displayName, yearGroupLabel } from '../../shared/children/schema';
+import { formatCalendarDate } from '../../shared/dates/calendar-date';
+import { useLantern } from '../store';
+import { Button } from '../ui/Button';
+
+export function RegisterTable() {
+  const { items, total, status } = useLantern((s) => s.register);
+  const navigate = useLantern((s) => s.navigate);
+  const showMore = useLantern((s) => s.showMoreRegister);
+  // After "Show more", focus moves to the first new row: the button vanishes with the last page.
+  const focusRow = useRef<number | null>(null);
+  const body = useRef<HTMLTableSectionElement>(null);
+
+  useEffect(() => {
+    const index = focusRow.current;
+    if (index === null || status === 'loading') return;
+    focusRow.current = null;
+    body.current?.querySelectorAll('button')[index]?.focus();
+  }, [items, status]);
+
+  return (
+    <>
+      <table className="table" aria-busy={status === 'loading'}>
+        <caption className="visually-hidden">Pupil register</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Year group</th>
+            <th scope="col">Date of birth</th>
+            <th scope="col">UPN</th>
+          </tr>
+        </thead>
+        <tbody ref={body}>
+          {items.map((child) => (
+            <tr key={child.id}>
+              <th scope="row">
+                <Button
+                  variant="link"
+                  onClick={() => {
+                    navigate({ page: 'child', id: child.id });
+                  }}
+                >
+                  {displayName(child)}
+                </Button>
+              </th>
+              <td>{yearGroupLabel(child.yearGroup)}</td>
+              <td>{formatCalendarDate(child.dateOfBirth)}</td>
+              <td>{child.upn ? <span className="upn">{child.upn}</span> : 'Not recorded'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {items.length < total ? (
+        <div className="show-more">
+          <p>
+            Showing {items.length.toLocaleString('en-GB')} of {total.toLocaleString('en-GB')}.
+          </p>
+          <Button
+            onClick={() => {
+              // A search still running will replace the rows, so there is no new row to go to.
+              if (status === 'loading') return;
+              focusRow.current = items.length;
+              void showMore();
+            }}
+          >
+            Show more
+          </Button>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,123 @@
+import type { Child, ChildInput, ChildSummary } from '../../shared/children/schema';
+import type { ApiError, Result } from '../../shared/result';
+import { sessionCall } from './request';
+import type { LoadStatus, SliceCreator } from './types';
+
+/** How many rows the register asks for at a time ("Show more" fetches the next page). */
+const REGISTER_PAGE_SIZE = 50;
+
+export type Register = {
+  query: string;
+  items: ChildSummary[];
+  total: number;
+  status: LoadStatus;
+  error: ApiError | null;
+};
+
+export type ChildRecord = {
+  id: string | null;
+  child: Child | null;
+  status: LoadStatus;
+  error: ApiError | null;
+};
+
+export type ChildrenSlice = {
+  register: Register;
+  childRecord: ChildRecord;
+  searchRegister: (query: string) => Promise<void>;
+  showMoreRegister: () => Promise<void>;
+  openChild: (id: string) => Promise<void>;
+  /** Resolves to null when the session ended before main answered. */
+  addChild: (input: ChildInput) => Promise<Result<Child> | null>;
+  updateChild: (id: string, input: ChildInput) => Promise<Result<Child> | null>;
+};
+
+export const initialChildren: Pick<ChildrenSlice, 'register' | 'childRecord'> = {
+  register: { query: '', items: [], total: 0, status: 'idle', error: null },
+  childRecord: { id: null, child: null, status: 'idle', error: null },
+};
+
+function loaded(child: Child): ChildRecord {
+  return { id: child.id, child, status: 'ready', error: null };
+}
+
+export const createChildrenSlice: SliceCreator<ChildrenSlice> = (set, get) => {
+  // Searches overlap while someone types; only the latest request may write the register.
+  let latestList = 0;
+
+  return {
+    ...initialChildren,
+
+    async searchRegister(query) {
+      const ticket = (latestList += 1);
+      // `query` changes only when results arrive: it always names the search the rows answer.
+      set((s) => ({ register: { ...s.register, status: 'loading', error: null } }));
+      const result = await sessionCall(get, 'children.list', {
+        query: query.trim(),
+        limit: REGISTER_PAGE_SIZE,
+        offset: 0,
+      });
+      if (!result || ticket !== latestList) return;
+      set({
+        register: result.ok
+          ? { query, ...result.value, status: 'ready', error: null }
+          : { query, items: [], total: 0, status: 'failed', error: result.error },
+      });
+    },
+
+    async showMoreRegister() {
+      const { register } = get();
+      if (register.status === 'loading' || register.items.length >= register.total) return;
+      const ticket = (latestList += 1);
+      set({ register: { ...register, status: 'loading', error: null } });
+      const result = await sessionCall(get, 'children.list', {
+        query: register.query.trim(),
+        limit: REGISTER_PAGE_SIZE,
+        offset: register.items.length,
+      });
+      if (!result || ticket !== latestList) return;
+      // Rows already shown stay when the next page fails, so the reader does not lose their place.
+      set((s) => ({
+        register: result.ok
+          ? {
+              ...s.register,
+              items: [...s.register.items, ...result.value.items],
+              total: result.value.total,
+              status: 'ready',
+            }
+          : { ...s.register, status: 'failed', error: result.error },
+      }));
+    },
+
+    async openChild(id) {
+      set((s) => ({
+        childRecord: {
+          id,
+          // Keep showing the child already on screen (just added or edited) while it refreshes.
+          child: s.childRecord.child?.id === id ? s.childRecord.child : null,
+          status: 'loading',
+          error: null,
+        },
+      }));
+      const result = await sessionCall(get, 'children.get', { id });
+      if (!result || get().childRecord.id !== id) return;
+      set({
+        childRecord: result.ok
+          ? loaded(result.value)
+          : { id, child: null, status: 'failed', error: result.error },
+      });
+    },
+
+    async addChild(input) {
+      const result = await sessionCall(get, 'children.add', input);
+      if (result?.ok) set({ childRecord: loaded(result.value) });
+      return result;
+    },
+
+    async updateChild(id, input) {
+      const result = await sessionCall(get, 'children.update', { id, child: input });
+      if (result?.ok) set({ childRecord: loaded(result.value) });
+      return result;
+    },
+  };
+};

@@ -1,0 +1,39 @@
+import type { ApiError } from '../../shared/result';
+
+/** What a form shows after a failed submit: messages by field name, and one not tied to a field. */
+export type FormErrors = {
+  fields: Record<string, string>;
+  general: string | null;
+};
+
+export const noErrors: FormErrors = { fields: {}, general: null };
+
+export function hasErrors(errors: FormErrors): boolean {
+  return errors.general !== null || Object.keys(errors.fields).length > 0;
+}
+
+type Issue = { path: readonly PropertyKey[]; message: string };
+
+/** zod issues → the first message for each top-level field, in the order zod found them. */
+export function errorsFromIssues(issues: readonly Issue[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const name = String(issue.path[0] ?? '');
+    fields[name] ??= issue.message;
+  }
+  return fields;
+}
+
+/**
+ * main's answer → form errors. Field keys are dot paths from the method's input (`child.upn` for
+ * an update), so the form's own prefix is stripped to reach its field names.
+ */
+export function errorsFromApi(error: ApiError, prefix = ''): FormErrors {
+  const entries = Object.entries(error.fields ?? {});
+  if (entries.length === 0) return { fields: {}, general: error.message };
+  const fields: Record<string, string> = {};
+  for (const [path, message] of entries) {
+    fields[path.startsWith(prefix) ? path.slice(prefix.length) : path] = message;
+  }
+  return { fields, general: null };
+}

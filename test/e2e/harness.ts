@@ -1,0 +1,170 @@
+import { mkdirSync, readFileSync, realpathSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { expect } from 'vitest';
+
+import type { LanternCore, Session } from '../../main/app';
+import { APP_ORIGIN, handleAppRequest } from '../../main/electron/protocol';
+import { makeCore } from '../support/core';
+
+export const CHROMIUM = process.env.LANTERN_CHROMIUM ?? '/usr/bin/chromium';
+export const SCREENSHOTS = join(process.cwd(), 'test-results', 'e2e');
+const RENDERER_ROOT = join(process.cwd(), 'dist', 'renderer');
+
+/**
+ * Serves the built renderer on 127.0.0.1 through the same request handler the Electron app
+ * registers for app://, so the e2e run gets production's files, CSP and traversal guard.
+ */
+async function serveRenderer(): Promise<{ url: string; close(): Promise<void> }> {
+  const root = realpathSync(RENDERER_ROOT);
+  const server = createServer((req, res) => {
+    void (async () => {
+      const response = await handleAppRequest(root, new Request(`${APP_ORIGIN}${req.url ?? '/'}`));
+      res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      }),
+  };
+}
+
+export type Harness = {
+  page: Page;
+  core(): LanternCore;
+  /** Stops the core (as quitting the app would) and starts a new one on the same data directory. */
+  restartCore(): Promise<void>;
+  screenshot(name: string): Promise<void>;
+  axe(label: string): Promise<void>;
+  close(): Promise<void>;
+};
+
+let browser: Browser | null = null;
+
+export async function launchBrowser(): Promise<Browser> {
+  browser ??= await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=en-GB',
+    ],
+  });
+  return browser;
+}
+
+export async function closeBrowser(): Promise<void> {
+  await browser?.close();
+  browser = null;
+}
+
+/**
+ * The real renderer in Chromium with `window.lantern.invoke` bridged to a real core: only the
+ * transport differs from Electron's preload + IPC.
+ */
+export async function startHarness(dataDir: string): Promise<Harness> {
+  const server = await serveRenderer();
+  const b = await launchBrowser();
+  const context = await b.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  });
+  const page = await context.newPage();
+  let core = makeCore(dataDir);
+  let session: Session = core.createSession();
+
+  await page.exposeFunction('__lanternBridge', (method: unknown, input: unknown) =>
+    core.invoke(session, method, input),
+  );
+  await page.addInitScript(() => {
+    const w = window as unknown as {
+      __lanternBridge: (m: unknown, i: unknown) => Promise<unknown>;
+    };
+    Object.defineProperty(window, 'lantern', {
+      value: Object.freeze({
+        invoke: (method: string, input: unknown) => w.__lanternBridge(method, input),
+      }),
+      writable: false,
+      configurable: false,
+    });
+  });
+  const consoleErrors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => consoleErrors.push(err.message));
+  await page.goto(server.url);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+
+  const axeSource = readFileSync(
+    createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+    'utf8',
+  );
+
+  return {
+    page,
+    core: () => core,
+    async restartCore() {
+      core.close();
+      core = makeCore(dataDir);
+      session = core.createSession();
+      await page.reload();
+    },
+    async screenshot(name) {
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    },
+    async axe(label) {
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run(
+                ctx: Document,
+                opts: object,
+              ): Promise<{
+                violations: { id: string; help: string; nodes: { target: string[] }[] }[];
+              }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run(document, {
+          runOnly: {
+            type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+          },
+        });
+        return result.violations.map(
+          (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+        );
+      });
+      expect(violations, `axe violations on ${label}`).toEqual([]);
+    },
+    async close() {
+      expect(consoleErrors.join('\n'), 'console errors in the renderer').toBe('');
+      core.close();
+      await context.close();
+      await server.close();
+    },
+  };
+}

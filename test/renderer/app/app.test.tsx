@@ -1,0 +1,108 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+
+import type { SchoolInput } from '../../../shared/school/schema';
+import { App } from '../../../renderer/app/App';
+import {
+  inputsTo,
+  installFakeLantern,
+  ok,
+  school,
+  setUpRendererTests,
+  unlockedAs,
+} from '../fake-lantern';
+
+setUpRendererTests();
+
+describe('App', () => {
+  it('says it is opening until main answers', async () => {
+    let answer: () => void = () => undefined;
+    installFakeLantern({
+      'session.status': () =>
+        new Promise((resolve) => {
+          answer = () => {
+            resolve(
+              ok({ storeExists: false, unlocked: false, role: null, schoolConfigured: false }),
+            );
+          };
+        }),
+    });
+    render(<App />);
+    expect(screen.getByRole('status').textContent).toBe('Opening Lantern…');
+    answer();
+    expect(await screen.findByRole('heading', { name: 'Set up Lantern' })).toBeTruthy();
+  });
+
+  it('explains a store it cannot reach and tries again', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    let reachable = false;
+    window.lantern = {
+      invoke: () =>
+        reachable
+          ? Promise.resolve(
+              ok({ storeExists: true, unlocked: false, role: null, schoolConfigured: true }),
+            )
+          : Promise.reject(new Error('IPC closed')),
+    };
+    render(<App />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/Lantern could not reach its store\./);
+    reachable = true;
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { name: 'Unlock Lantern' })).toBeTruthy();
+  });
+
+  it('asks about the school after set-up, then opens the pupil register', async () => {
+    const invoke = installFakeLantern({
+      'session.status': () => ok({ ...unlockedAs('dsl'), schoolConfigured: false }),
+      'school.save': (input) =>
+        ok({ ...(input as SchoolInput), laCode: '', updatedAt: school.updatedAt }),
+      'school.get': () => ok(school),
+      'children.list': () => ok({ items: [], total: 0 }),
+    });
+    render(<App />);
+    await screen.findByRole('heading', { name: 'About your school' });
+    fireEvent.change(screen.getByLabelText('School name'), {
+      target: { value: ' Hillside  Primary ' },
+    });
+    fireEvent.change(screen.getByLabelText('URN'), { target: { value: '123456' } });
+    fireEvent.change(screen.getByLabelText('Local authority'), { target: { value: 'Northshire' } });
+    fireEvent.change(screen.getByLabelText('Phase'), { target: { value: 'primary' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save school details' }));
+
+    expect(await screen.findByRole('heading', { name: 'Pupils' })).toBeTruthy();
+    expect(inputsTo(invoke, 'school.save')).toEqual([
+      {
+        name: 'Hillside Primary',
+        urn: '123456',
+        localAuthority: 'Northshire',
+        laCode: '',
+        phase: 'primary',
+      },
+    ]);
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('button', { name: 'Pupils' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    expect(screen.getByRole('button', { name: 'Lock' }).title).toMatch(/Ctrl\+L/);
+  });
+
+  it('shows the school profile and saves an edit', async () => {
+    installFakeLantern({
+      'session.status': () => ok(unlockedAs('dsl')),
+      'school.get': () => ok(school),
+      'school.save': (input) => ok({ ...(input as SchoolInput), updatedAt: school.updatedAt }),
+      'children.list': () => ok({ items: [], total: 0 }),
+    });
+    render(<App />);
+    fireEvent.click(await screen.findByRole('button', { name: 'School profile' }));
+    expect(await screen.findByText('Primary')).toBeTruthy();
+    expect(screen.getByText('1 Sep 2026, 09:00')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Edit school details' }));
+    const name = await screen.findByLabelText('School name');
+    fireEvent.change(name, { target: { value: 'Hillside Academy' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save school details' }));
+    expect(await screen.findByText('School details saved.')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'School profile' })).toBeTruthy();
+  });
+});

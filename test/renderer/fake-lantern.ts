@@ -1,0 +1,101 @@
+import { cleanup } from '@testing-library/react';
+import type { Mock } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
+
+import type { MethodName, MethodOutput, SessionStatus } from '../../shared/api';
+import type { Role } from '../../shared/auth/roles';
+import type { Child } from '../../shared/children/schema';
+import { upnCheckLetter } from '../../shared/children/upn';
+import type { Result } from '../../shared/result';
+import type { SchoolProfile } from '../../shared/school/schema';
+import { useLantern } from '../../renderer/store';
+
+type Answer<M extends MethodName> = Result<MethodOutput<M>> | Promise<Result<MethodOutput<M>>>;
+
+/** A fake main: each method answers from its handler; a method without one is a test bug. */
+export type Handlers = { [M in MethodName]?: (input: unknown) => Answer<M> };
+
+export type FakeInvoke = Mock<(method: string, input: unknown) => Promise<Result<unknown>>>;
+
+export function installFakeLantern(handlers: Handlers): FakeInvoke {
+  const invoke: FakeInvoke = vi.fn(async (method: string, input: unknown) => {
+    const handler = handlers[method as MethodName] as
+      ((input: unknown) => Answer<MethodName>) | undefined;
+    if (!handler) throw new Error(`The fake main has no handler for ${method}.`);
+    return handler(input);
+  });
+  window.lantern = { invoke };
+  return invoke;
+}
+
+/** The inputs the renderer sent to one method, in order. */
+export function inputsTo(invoke: FakeInvoke, method: MethodName): unknown[] {
+  return invoke.mock.calls.filter(([name]) => name === method).map(([, input]) => input);
+}
+
+/** A fresh store and an empty page for every test. */
+export function setUpRendererTests(): void {
+  beforeEach(() => {
+    useLantern.setState(useLantern.getInitialState(), true);
+  });
+  afterEach(() => {
+    cleanup();
+    delete window.lantern;
+    vi.restoreAllMocks();
+  });
+}
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function unlockedAs(role: Role): SessionStatus {
+  return { storeExists: true, unlocked: true, role, schoolConfigured: true };
+}
+
+export const lockedSession: SessionStatus = {
+  storeExists: true,
+  unlocked: false,
+  role: null,
+  schoolConfigured: true,
+};
+
+/** A UPN whose check letter is right, built the way the DfE defines it. */
+export function validUpn(body = '801200005001'): string {
+  return `${upnCheckLetter(body)}${body}`;
+}
+
+export const school: SchoolProfile = {
+  name: 'Hillside Primary School',
+  urn: '123456',
+  localAuthority: 'Northshire',
+  laCode: '878',
+  phase: 'primary',
+  updatedAt: '2026-09-01T08:00:00.000Z',
+};
+
+export function aChild(overrides: Partial<Child> = {}): Child {
+  return {
+    id: '01890a5d-ac96-774b-bcce-b302099a8057',
+    legalForename: 'Jane',
+    legalSurname: 'Doe',
+    preferredForename: '',
+    preferredSurname: '',
+    dateOfBirth: '2016-03-12',
+    upn: validUpn(),
+    yearGroup: '5',
+    gender: 'female',
+    admissionDate: '',
+    createdAt: '2026-09-01T08:00:00.000Z',
+    updatedAt: '2026-09-01T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** The text of everything an element's aria-describedby points at. */
+export function description(element: HTMLElement): string {
+  return (element.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
+}
