@@ -5,11 +5,23 @@
  */
 import { z } from 'zod';
 
+import type { AuditRow, AuditVerification, ChildViewer } from './audit/schema';
 import type { Permission, Role } from './auth/roles';
 import type { Child, ChildSummary } from './children/schema';
 import { childInput } from './children/schema';
 import type { SchoolProfile } from './school/schema';
 import { schoolInput } from './school/schema';
+import type { Settings } from './settings/schema';
+import { AUTO_LOCK_MINUTES } from './settings/schema';
+import type { User } from './users/schema';
+import {
+  displayNameField,
+  newPassphraseField,
+  passphraseField,
+  roleField,
+  usernameField,
+  userStatuses,
+} from './users/schema';
 
 /** `public` methods run before sign-in (unlock, status); everything else needs a permission. */
 export type Access = Permission | 'public';
@@ -34,54 +46,121 @@ const id = z
     /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     'Not a record id.',
   );
-const passphrase = z.string().max(1024, 'Passphrase must be 1,024 characters or fewer.');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date (YYYY-MM-DD).');
+const page = { limit: z.int().min(1).max(500), offset: z.int().min(0).max(10_000_000) };
+const none = z.strictObject({});
+
+export type SessionUser = Pick<User, 'id' | 'username' | 'displayName' | 'role'>;
 
 export type SessionStatus = {
   /** The school's encrypted store exists in the data directory. */
   storeExists: boolean;
   unlocked: boolean;
   role: Role | null;
-  /** The school profile has been saved (set-up is complete). */
+  user: SessionUser | null;
+  /** Signed in with a one-time or recovered passphrase: only a passphrase change is allowed. */
+  mustChangePassphrase: boolean;
+  /** The school profile has been saved. */
   schoolConfigured: boolean;
+  /** Set-up issued a recovery key that has not yet been confirmed as written down. */
+  recoveryKeyPending: boolean;
+  /** Lock after this many minutes without keyboard or pointer activity. */
+  autoLockMinutes: number;
 };
 
 export type ChildList = { items: ChildSummary[]; total: number };
+export type IssuedPassphrase = { user: User; oneTimePassphrase: string };
+export type SecurityAlert = {
+  id: string;
+  kind: 'recovery_key_used';
+  at: string;
+  userId: string;
+  displayName: string;
+};
+/** Where an exported file went; null when the person cancelled the save dialog. */
+export type SavedFile = { savedTo: string | null };
 
-export const MIN_PASSPHRASE_LENGTH = 12;
+const auditFilter = z.strictObject({
+  userId: z.union([z.literal(''), id]),
+  childId: z.union([z.literal(''), id]),
+  method: z.string().max(100),
+  from: z.union([z.literal(''), isoDate]),
+  to: z.union([z.literal(''), isoDate]),
+  ...page,
+});
+export type AuditFilter = z.input<typeof auditFilter>;
 
 export const methods = {
   'session.status': method<SessionStatus>()({
-    input: z.strictObject({}),
+    input: none,
     access: 'public',
     writes: false,
-    summary: 'Whether the store exists and this session is unlocked',
+    summary: 'Whether the store exists and who is signed in',
   }),
-  'vault.create': method<SessionStatus>()({
+  'setup.create': method<{ status: SessionStatus; recoveryKey: string }>()({
     input: z.strictObject({
-      passphrase: passphrase.min(
-        MIN_PASSPHRASE_LENGTH,
-        `Use at least ${MIN_PASSPHRASE_LENGTH} characters: three or four random words work well.`,
-      ),
-      confirmation: passphrase,
+      school: schoolInput,
+      dsl: z.strictObject({
+        displayName: displayNameField,
+        username: usernameField,
+        passphrase: newPassphraseField,
+        confirmation: passphraseField,
+      }),
     }),
     access: 'public',
     writes: true,
-    summary: 'Create the encrypted store for this school',
+    summary: 'First run: create the encrypted store, the school and the first DSL',
   }),
-  'vault.unlock': method<SessionStatus>()({
-    input: z.strictObject({ passphrase: passphrase.min(1, 'Enter the passphrase.') }),
+  'setup.saveRecoverySheet': method<SavedFile>()({
+    input: none,
+    access: 'security.manage',
+    writes: false,
+    summary: 'Save the printable recovery sheet (only until the key is confirmed)',
+  }),
+  'setup.confirmRecoveryKey': method<SessionStatus>()({
+    input: z.strictObject({ lastGroup: z.string().max(20) }),
+    access: 'security.manage',
+    writes: false,
+    summary: 'Confirm the recovery key was written down; Lantern then forgets it',
+  }),
+  'auth.signIn': method<SessionStatus>()({
+    input: z.strictObject({
+      username: z.string().max(64),
+      passphrase: passphraseField.min(1, 'Enter your passphrase.'),
+    }),
     access: 'public',
     writes: false,
-    summary: 'Unlock the store with the passphrase',
+    summary: 'Sign in with username and passphrase',
   }),
-  'vault.lock': method<SessionStatus>()({
-    input: z.strictObject({}),
-    access: 'session.lock',
+  'auth.recover': method<SessionStatus>()({
+    input: z.strictObject({
+      recoveryKey: z.string().max(100),
+      username: z.string().max(64),
+      passphrase: newPassphraseField,
+      confirmation: passphraseField,
+    }),
+    access: 'public',
+    writes: true,
+    summary: 'Use the recovery key to set a new passphrase for an account',
+  }),
+  'auth.changePassphrase': method<SessionStatus>()({
+    input: z.strictObject({
+      current: passphraseField.min(1, 'Enter your current passphrase.'),
+      passphrase: newPassphraseField,
+      confirmation: passphraseField,
+    }),
+    access: 'account.self',
+    writes: true,
+    summary: 'Change one’s own passphrase',
+  }),
+  'auth.lock': method<SessionStatus>()({
+    input: none,
+    access: 'account.self',
     writes: false,
-    summary: 'Lock the store and forget the key',
+    summary: 'Lock Lantern (sign out of this window)',
   }),
   'school.get': method<SchoolProfile | null>()({
-    input: z.strictObject({}),
+    input: none,
     access: 'school.read',
     writes: false,
     summary: 'The school profile',
@@ -90,15 +169,14 @@ export const methods = {
     input: schoolInput,
     access: 'school.write',
     writes: true,
-    summary: 'Create or update the school profile',
+    summary: 'Update the school profile',
   }),
   'children.list': method<ChildList>()({
     input: z.strictObject({
       query: z.string().max(100, 'Search text must be 100 characters or fewer.'),
-      limit: z.int().min(1).max(500),
-      offset: z.int().min(0).max(1_000_000),
+      ...page,
     }),
-    access: 'children.read',
+    access: 'children.search',
     writes: false,
     summary: 'Find children by name or UPN',
   }),
@@ -119,6 +197,87 @@ export const methods = {
     access: 'children.write',
     writes: true,
     summary: 'Correct a child’s register details',
+  }),
+  'children.viewers': method<ChildViewer[]>()({
+    input: z.strictObject({ id }),
+    access: 'audit.read',
+    writes: false,
+    summary: 'Who has viewed this child’s file',
+  }),
+  'users.list': method<User[]>()({
+    input: none,
+    access: 'users.manage',
+    writes: false,
+    summary: 'Everyone with an account',
+  }),
+  'users.add': method<IssuedPassphrase>()({
+    input: z.strictObject({
+      displayName: displayNameField,
+      username: usernameField,
+      role: roleField,
+    }),
+    access: 'users.manage',
+    writes: true,
+    summary: 'Add a user with a one-time passphrase',
+  }),
+  'users.setStatus': method<User>()({
+    input: z.strictObject({ id, status: z.enum(userStatuses) }),
+    access: 'users.manage',
+    writes: true,
+    summary: 'Disable or re-enable a user',
+  }),
+  'users.resetPassphrase': method<IssuedPassphrase>()({
+    input: z.strictObject({ id }),
+    access: 'users.manage',
+    writes: true,
+    summary: 'Issue a one-time passphrase to a user',
+  }),
+  'settings.get': method<Settings>()({
+    input: none,
+    access: 'settings.read',
+    writes: false,
+    summary: 'School-wide settings',
+  }),
+  'settings.save': method<Settings>()({
+    input: z.strictObject({
+      autoLockMinutes: z
+        .int('Enter a whole number of minutes.')
+        .min(AUTO_LOCK_MINUTES.min, `Auto-lock must be at least ${AUTO_LOCK_MINUTES.min} minute.`)
+        .max(AUTO_LOCK_MINUTES.max, `Auto-lock can be at most ${AUTO_LOCK_MINUTES.max} minutes.`),
+    }),
+    access: 'settings.write',
+    writes: true,
+    summary: 'Change school-wide settings',
+  }),
+  'audit.list': method<{ items: AuditRow[]; total: number }>()({
+    input: auditFilter,
+    access: 'audit.read',
+    writes: false,
+    summary: 'Search the audit log',
+  }),
+  'audit.exportCsv': method<SavedFile>()({
+    input: auditFilter,
+    access: 'audit.read',
+    writes: false,
+    summary: 'Export the filtered audit log as CSV',
+  }),
+  'audit.verify': method<AuditVerification>()({
+    input: none,
+    access: 'audit.read',
+    writes: false,
+    summary: 'Check the audit log’s hash chain',
+  }),
+  'alerts.list': method<SecurityAlert[]>()({
+    input: none,
+    access: 'security.manage',
+    writes: false,
+    summary: 'Unacknowledged security alerts',
+  }),
+  'alerts.acknowledge': method<SecurityAlert[]>()({
+    input: z.strictObject({ id }),
+    access: 'security.manage',
+    writes: true,
+    summary: 'Acknowledge a security alert',
   }),
 } as const;
 

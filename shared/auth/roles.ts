@@ -16,24 +16,61 @@ export const roleLabels: Record<Role, string> = {
 };
 
 export const permissions = [
-  'session.lock',
+  /** Lock, sign out and change one's own passphrase: everyone signed in. */
+  'account.self',
   'school.read',
   'school.write',
+  /** Find a pupil by name or UPN (to record a concern about them). */
+  'children.search',
+  /** Open a child's file. */
   'children.read',
   'children.write',
+  'users.manage',
+  'settings.read',
+  'settings.write',
+  /** The audit log, its verification and export, and who has viewed a child's file. */
+  'audit.read',
+  /** Security alerts such as use of the recovery key; print the recovery sheet. */
+  'security.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  dsl: ['session.lock', 'school.read', 'school.write', 'children.read', 'children.write'],
-  deputy_dsl: ['session.lock', 'school.read', 'children.read', 'children.write'],
-  headteacher: ['session.lock', 'school.read', 'school.write', 'children.read'],
-  // Staff find a pupil to record a concern about; they never see safeguarding records here.
-  staff: ['session.lock', 'school.read', 'children.read'],
-  // Governors see aggregates only: no pupil register.
-  governor: ['session.lock', 'school.read'],
+  dsl: [
+    'account.self',
+    'school.read',
+    'school.write',
+    'children.search',
+    'children.read',
+    'children.write',
+    'users.manage',
+    'settings.read',
+    'settings.write',
+    'audit.read',
+    'security.manage',
+  ],
+  deputy_dsl: [
+    'account.self',
+    'school.read',
+    'children.search',
+    'children.read',
+    'children.write',
+    'settings.read',
+  ],
+  headteacher: [
+    'account.self',
+    'school.read',
+    'school.write',
+    'children.search',
+    'children.read',
+    'settings.read',
+  ],
+  // Staff find a pupil to record a concern about; they never open a child's file.
+  staff: ['account.self', 'school.read', 'children.search'],
+  // Governors see aggregates only: no pupil register, no child's identity.
+  governor: ['account.self', 'school.read'],
   // IT manages settings and the installation, never a child's record.
-  it_admin: ['session.lock', 'school.read', 'school.write'],
+  it_admin: ['account.self', 'school.read', 'school.write', 'settings.read', 'settings.write'],
 };
 
 export function can(role: Role | null, permission: Permission): boolean {
