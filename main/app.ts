@@ -1,13 +1,17 @@
 import type { Result } from '../shared/result';
+import { signInThrottle } from './auth/throttle';
+import type { SessionState } from './handler';
 import { newId } from './ids';
 import type { Logger } from './log';
 import { consoleLogger } from './log';
-import type { SessionState } from './router';
+import type { Platform } from './platform';
+import { noPlatform } from './platform';
 import { createRouter } from './router';
 import type { KdfParams } from './vault/keyring';
 import { createVault, storePaths } from './vault/vault';
 
 export type { Logger } from './log';
+export type { Platform, SaveRequest } from './platform';
 
 /** A caller of the API: one per window in Electron, one per page in the e2e harness. */
 export type Session = { readonly id: string };
@@ -16,6 +20,7 @@ export type AppOptions = {
   dataDir: string;
   clock?: () => Date;
   logger?: Logger;
+  platform?: Platform;
   /** Argon2id settings for new key slots; tests lower them, the app keeps the default. */
   kdf?: KdfParams;
 };
@@ -26,6 +31,11 @@ export type LanternCore = {
   invoke(session: Session, method: unknown, input: unknown): Promise<Result<unknown>>;
   /** The OS locked or suspended: lock every session and close the store. */
   lockAll(): void;
+  /**
+   * Locks everything when the computer has had no keyboard or pointer input for at least the
+   * school's auto-lock time. Electron calls this with the OS idle time.
+   */
+  lockIfIdle(idleSeconds: number): boolean;
   close(): void;
 };
 
@@ -37,22 +47,39 @@ export function createApp(options: AppOptions): LanternCore {
   const clock = options.clock ?? (() => new Date());
   const logger = options.logger ?? consoleLogger();
   const vault = createVault(storePaths(options.dataDir), options.kdf);
-  const router = createRouter({ vault, clock, logger });
   const sessions = new Map<string, SessionState>();
 
   function closeStoreIfUnused(): void {
-    for (const s of sessions.values()) if (s.role !== null) return;
+    for (const s of sessions.values()) if (s.user !== null) return;
     vault.lock();
   }
 
   function lockAll(): void {
-    for (const s of sessions.values()) s.role = null;
+    for (const s of sessions.values()) {
+      s.user = null;
+      s.mustChangePassphrase = false;
+      s.pendingRecoveryKey = null;
+    }
     vault.lock();
   }
 
+  const router = createRouter({
+    vault,
+    clock,
+    logger,
+    platform: options.platform ?? noPlatform,
+    throttle: signInThrottle(options.dataDir),
+    closeStoreIfUnused,
+  });
+
   return {
     createSession() {
-      const state: SessionState = { id: newId(clock()), role: null, actorId: null };
+      const state: SessionState = {
+        id: newId(clock()),
+        user: null,
+        mustChangePassphrase: false,
+        pendingRecoveryKey: null,
+      };
       sessions.set(state.id, state);
       return { id: state.id };
     },
@@ -71,9 +98,17 @@ export function createApp(options: AppOptions): LanternCore {
           },
         };
       }
-      return router.invoke(state, method, input, closeStoreIfUnused);
+      return router.invoke(state, method, input);
     },
     lockAll,
+    lockIfIdle(idleSeconds) {
+      const store = vault.store();
+      if (!store) return false;
+      if (idleSeconds < store.settings.get().autoLockMinutes * 60) return false;
+      logger.info('auto-lock after inactivity', { idleSeconds });
+      lockAll();
+      return true;
+    },
     close: lockAll,
   };
 }

@@ -1,11 +1,49 @@
+import type { SessionUser } from '../shared/api';
+import type { Role } from '../shared/auth/roles';
+import type { Logger } from './log';
+import type { Platform } from './platform';
 import type { Store } from './store';
+import type { SignInThrottle } from './auth/throttle';
+import type { Vault } from './vault/vault';
 
-/** What a store handler gets: the open store and one clock reading for the whole call. */
-export type HandlerContext = {
-  store: Store;
+/** What main remembers about one window's session. Never sent anywhere as is. */
+export type SessionState = {
+  readonly id: string;
+  user: SessionUser | null;
+  mustChangePassphrase: boolean;
+  /** The recovery key issued at set-up, held only until the DSL confirms it is recorded. */
+  pendingRecoveryKey: string | null;
+};
+
+export function roleOf(session: SessionState): Role | null {
+  return session.user?.role ?? null;
+}
+
+export type Services = {
+  vault: Vault;
+  clock: () => Date;
+  logger: Logger;
+  platform: Platform;
+  throttle: SignInThrottle;
+  /** Called after a session locks: closes the store when nobody is signed in any more. */
+  closeStoreIfUnused: () => void;
+};
+
+/** What a handler gets: the services, its session, one clock reading for the whole call. */
+export type HandlerContext = Services & {
+  session: SessionState;
   now: Date;
   /** The calendar date in Europe/London at `now`, YYYY-MM-DD. */
   today: string;
+  /** The open store; throws when locked. */
+  store: Store;
+  /**
+   * Runs `write` in one immediate transaction together with this call's audit row, so a change
+   * is never committed without its audit entry (security R2).
+   */
+  commit<T>(recordIds: readonly string[], write: () => T): T;
+  /** For a handler that wrote its own audit row inside its own transaction (set-up). */
+  markAudited(): void;
 };
 
 /** A handler's answer, and the ids of the records it touched (for the audit row). */

@@ -1,46 +1,100 @@
 import type { z } from 'zod';
 
-import type { MethodName, MethodOutput, ParsedInput, SessionStatus } from '../shared/api';
+import type { MethodName, MethodOutput, ParsedInput } from '../shared/api';
 import { isMethodName, methods } from '../shared/api';
-import type { Role } from '../shared/auth/roles';
 import { can } from '../shared/auth/roles';
 import { londonDate } from '../shared/dates/calendar-date';
 import type { ApiError, Result } from '../shared/result';
 import { ApiFailure } from './api-failure';
 import type { AuditOutcome } from './audit/log';
+import { childViewers, exportAuditCsv, listAudit, verifyAudit } from './audit/service';
+import {
+  acknowledgeAlert,
+  changePassphrase,
+  confirmRecoveryKey,
+  listAlerts,
+  recover,
+  saveRecoverySheet,
+  sessionStatus,
+  setupCreate,
+  signIn,
+} from './auth/service';
 import { addChild, getChild, listChildren, updateChild } from './children/service';
 import { StoreError } from './db/errors';
-import type { Handled, HandlerContext } from './handler';
-import type { Logger } from './log';
+import type { Handled, HandlerContext, Services, SessionState } from './handler';
+import { roleOf } from './handler';
 import { getSchool, saveSchool } from './school/service';
-import { WrongSecretError } from './vault/keyring';
-import type { Vault } from './vault/vault';
+import { getSettings, saveSettings } from './settings/service';
+import { addUser, listUsers, resetPassphrase, setStatus } from './users/service';
+import { KeyringError } from './vault/keyring';
 
 /** Payloads above this are refused before parsing (security F1). */
 export const MAX_PAYLOAD_CHARS = 256 * 1024;
 
-export type SessionState = { readonly id: string; role: Role | null; actorId: string | null };
+type TxRun<M extends MethodName> = (
+  ctx: HandlerContext,
+  input: ParsedInput<M>,
+) => Handled<MethodOutput<M>>;
+type AsyncRun<M extends MethodName> = (
+  ctx: HandlerContext,
+  input: ParsedInput<M>,
+) => Handled<MethodOutput<M>> | Promise<Handled<MethodOutput<M>>>;
 
-type VaultMethod = 'session.status' | 'vault.create' | 'vault.unlock' | 'vault.lock';
-type StoreMethod = Exclude<MethodName, VaultMethod>;
+/** Method syntax on purpose: the router calls whichever entry it looked up with that method's input. */
+type Entry =
+  | { kind: 'tx'; run(ctx: HandlerContext, input: unknown): Handled<unknown> }
+  | {
+      kind: 'async';
+      run(ctx: HandlerContext, input: unknown): Handled<unknown> | Promise<Handled<unknown>>;
+    };
 
-type StoreHandlers = {
-  [M in StoreMethod]: (ctx: HandlerContext, input: ParsedInput<M>) => Handled<MethodOutput<M>>;
+/**
+ * How each method runs. `tx`: a synchronous handler run inside one transaction with its audit
+ * row. `async`: a handler that awaits (key derivation, PDFs, dialogs) and commits its own
+ * writes through ctx.commit. The mapped type makes a missing method a compile error.
+ */
+type Registry = {
+  [M in MethodName]: { kind: 'tx'; run: TxRun<M> } | { kind: 'async'; run: AsyncRun<M> };
 };
 
-/** Every method that works on the open store; the type makes a missing handler a compile error. */
-const storeHandlers: StoreHandlers = {
-  'school.get': getSchool,
-  'school.save': saveSchool,
-  'children.list': listChildren,
-  'children.get': getChild,
-  'children.add': addChild,
-  'children.update': updateChild,
+const tx = <M extends MethodName>(run: TxRun<M>) => ({ kind: 'tx' as const, run });
+const async = <M extends MethodName>(run: AsyncRun<M>) => ({ kind: 'async' as const, run });
+
+const registry: Registry = {
+  'session.status': async((ctx) => ({ value: sessionStatus(ctx) })),
+  'setup.create': async(setupCreate),
+  'setup.saveRecoverySheet': async(saveRecoverySheet),
+  'setup.confirmRecoveryKey': async(confirmRecoveryKey),
+  'auth.signIn': async(signIn),
+  'auth.recover': async(recover),
+  'auth.changePassphrase': async(changePassphrase),
+  'auth.lock': async((ctx) => ({ value: sessionStatus(ctx) })),
+  'school.get': tx(getSchool),
+  'school.save': tx(saveSchool),
+  'children.list': tx(listChildren),
+  'children.get': tx(getChild),
+  'children.add': tx(addChild),
+  'children.update': tx(updateChild),
+  'children.viewers': tx(childViewers),
+  'users.list': tx(listUsers),
+  'users.add': async(addUser),
+  'users.setStatus': async(setStatus),
+  'users.resetPassphrase': async(resetPassphrase),
+  'settings.get': tx(getSettings),
+  'settings.save': tx(saveSettings),
+  'audit.list': tx(listAudit),
+  'audit.exportCsv': async(exportAuditCsv),
+  'audit.verify': tx(verifyAudit),
+  'alerts.list': tx(listAlerts),
+  'alerts.acknowledge': tx(acknowledgeAlert),
 };
 
-function isVaultMethod(m: MethodName): m is VaultMethod {
-  return !Object.hasOwn(storeHandlers, m);
-}
+/** What a session that must change its passphrase may still do. */
+const WHILE_PASSPHRASE_MUST_CHANGE = new Set<MethodName>([
+  'session.status',
+  'auth.changePassphrase',
+  'auth.lock',
+]);
 
 function zodFields(error: z.ZodError): { message: string; fields: Record<string, string> } {
   const fields: Record<string, string> = {};
@@ -65,14 +119,15 @@ function payloadTooLarge(input: unknown): boolean {
 
 const GENERIC_FAILURE =
   'Something went wrong and nothing was saved. Try again; if it keeps happening, tell your IT administrator.';
-
-export type RouterDeps = { vault: Vault; clock: () => Date; logger: Logger };
+const LOCKED = 'Lantern is locked. Sign in to continue.';
 
 /**
  * One call: known method → authorised (deny by default) → input parsed with the method's
- * strict schema → handler in a transaction → exactly one audit row whenever the store is open.
+ * strict schema → handler → exactly one audit row whenever the store is open.
  */
-export function createRouter({ vault, clock, logger }: RouterDeps) {
+export function createRouter(services: Services) {
+  const { vault, clock, logger } = services;
+
   function audit(
     session: SessionState,
     method: string,
@@ -85,8 +140,8 @@ export function createRouter({ vault, clock, logger }: RouterDeps) {
     store.audit({
       at: clock().toISOString(),
       sessionId: session.id,
-      actorId: session.actorId,
-      role: session.role,
+      actorId: session.user?.id ?? null,
+      role: roleOf(session),
       method: method.slice(0, 100),
       recordIds,
       outcome,
@@ -108,76 +163,10 @@ export function createRouter({ vault, clock, logger }: RouterDeps) {
     return { ok: false, error };
   }
 
-  function status(session: SessionState): SessionStatus {
-    const store = vault.store();
-    return {
-      storeExists: vault.exists(),
-      unlocked: session.role !== null && store !== null,
-      role: session.role,
-      schoolConfigured: session.role !== null && store !== null && store.school.get() !== null,
-    };
-  }
-
-  async function runVault(
-    session: SessionState,
-    method: Exclude<VaultMethod, 'vault.lock'>,
-    input: unknown,
-  ): Promise<SessionStatus> {
-    switch (method) {
-      case 'session.status':
-        return status(session);
-      case 'vault.create': {
-        const { passphrase, confirmation } = input as ParsedInput<'vault.create'>;
-        if (passphrase !== confirmation) {
-          throw new ApiFailure('invalid_input', 'The passphrases do not match.', {
-            confirmation: 'The passphrases do not match.',
-          });
-        }
-        if (vault.exists()) {
-          throw new ApiFailure(
-            'conflict',
-            'This computer already holds a Lantern store. Unlock it instead.',
-          );
-        }
-        await vault.create(passphrase);
-        // Until accounts exist, whoever sets the store up is its DSL.
-        session.role = 'dsl';
-        return status(session);
-      }
-      case 'vault.unlock': {
-        const { passphrase } = input as ParsedInput<'vault.unlock'>;
-        if (!vault.exists()) {
-          throw new ApiFailure(
-            'not_found',
-            'There is no Lantern store here yet. Set one up first.',
-          );
-        }
-        try {
-          await vault.unlock(passphrase);
-        } catch (err) {
-          if (err instanceof WrongSecretError) {
-            logger.warn('unlock refused: wrong passphrase', { session: session.id });
-            throw new ApiFailure(
-              'wrong_passphrase',
-              'That passphrase is not right. Check Caps Lock and try again.',
-              {
-                passphrase: 'That passphrase is not right.',
-              },
-            );
-          }
-          throw err;
-        }
-        session.role = 'dsl';
-        return status(session);
-      }
-    }
-  }
-
   async function invoke(
     session: SessionState,
     method: unknown,
     input: unknown,
-    onLock: () => void,
   ): Promise<Result<unknown>> {
     if (!isMethodName(method)) {
       const name = typeof method === 'string' ? method : typeof method;
@@ -187,60 +176,87 @@ export function createRouter({ vault, clock, logger }: RouterDeps) {
       });
     }
     const def = methods[method];
-    if (def.access !== 'public' && !can(session.role, def.access)) {
-      if (session.role === null) {
+    const role = roleOf(session);
+    if (def.access !== 'public') {
+      if (role === null || !vault.isOpen())
+        return fail(session, method, 'denied', { code: 'unauthenticated', message: LOCKED });
+      if (!can(role, def.access))
         return fail(session, method, 'denied', {
-          code: 'unauthenticated',
-          message: 'Lantern is locked. Unlock it to continue.',
+          code: 'forbidden',
+          message: 'Your role does not allow this.',
+        });
+      if (session.mustChangePassphrase && !WHILE_PASSPHRASE_MUST_CHANGE.has(method)) {
+        return fail(session, method, 'denied', {
+          code: 'forbidden',
+          message: 'Choose a new passphrase before doing anything else.',
         });
       }
-      return fail(session, method, 'denied', {
-        code: 'forbidden',
-        message: 'Your role does not allow this.',
-      });
     }
-    if (payloadTooLarge(input)) {
+    if (payloadTooLarge(input))
       return fail(session, method, 'invalid', {
         code: 'invalid_input',
         message: 'That request is too large.',
       });
-    }
     const parsed = def.input.safeParse(input);
-    if (!parsed.success) {
+    if (!parsed.success)
       return fail(session, method, 'invalid', {
         code: 'invalid_input',
         ...zodFields(parsed.error),
       });
-    }
+
+    const now = clock();
+    let audited = false;
+    const ctx: HandlerContext = {
+      ...services,
+      session,
+      now,
+      today: londonDate(now),
+      get store() {
+        const store = vault.store();
+        if (!store) throw new ApiFailure('unauthenticated', LOCKED);
+        return store;
+      },
+      commit(recordIds, write) {
+        const store = this.store;
+        const result = store.db
+          .transaction(() => {
+            const out = write();
+            audit(session, method, 'ok', recordIds, null);
+            return out;
+          })
+          .immediate();
+        audited = true;
+        return result;
+      },
+      markAudited() {
+        audited = true;
+      },
+    };
 
     try {
-      if (isVaultMethod(method)) {
-        if (method === 'vault.lock') {
-          audit(session, method, 'ok', [], null);
-          session.role = null;
-          onLock();
-          return { ok: true, value: status(session) };
-        }
-        const value = await runVault(session, method, parsed.data);
-        audit(session, method, 'ok', [], null);
-        return { ok: true, value };
-      }
-      const store = vault.store();
-      if (!store) {
-        return fail(session, method, 'denied', {
-          code: 'unauthenticated',
-          message: 'Lantern is locked. Unlock it to continue.',
+      const entry = registry[method] as Entry;
+      let handled: Handled<unknown>;
+      if (entry.kind === 'tx') {
+        const run = ctx.store.db.transaction(() => {
+          const out = entry.run(ctx, parsed.data);
+          audit(session, method, 'ok', out.recordIds ?? [], null);
+          return out;
         });
+        handled = def.writes ? run.immediate() : run.deferred();
+        audited = true;
+      } else {
+        handled = await entry.run(ctx, parsed.data);
       }
-      const now = clock();
-      const ctx: HandlerContext = { store, now, today: londonDate(now) };
-      const handler = storeHandlers[method] as (c: HandlerContext, i: unknown) => Handled<unknown>;
-      const run = store.db.transaction(() => {
-        const handled = handler(ctx, parsed.data);
-        audit(session, method, 'ok', handled.recordIds ?? [], null);
-        return handled.value;
-      });
-      return { ok: true, value: def.writes ? run.immediate() : run.deferred() };
+      if (!audited) audit(session, method, 'ok', handled.recordIds ?? [], null);
+      if (method === 'auth.lock') {
+        session.user = null;
+        session.mustChangePassphrase = false;
+        session.pendingRecoveryKey = null;
+        services.closeStoreIfUnused();
+        return { ok: true, value: sessionStatus(ctx) };
+      }
+      vault.maybeCheckpoint();
+      return { ok: true, value: handled.value };
     } catch (err) {
       if (err instanceof ApiFailure) {
         return fail(session, method, 'failed', {
@@ -249,8 +265,8 @@ export function createRouter({ vault, clock, logger }: RouterDeps) {
           ...(err.fields ? { fields: err.fields } : {}),
         });
       }
-      if (err instanceof StoreError) {
-        logger.error('store error', { method, kind: err.kind });
+      if (err instanceof StoreError || err instanceof KeyringError) {
+        logger.error('store error', { method, error: err.message });
         return fail(session, method, 'failed', { code: 'store_error', message: err.message });
       }
       logger.error('unexpected failure', {

@@ -3,6 +3,10 @@ import { childrenRepo } from './children/repo';
 import type { Db } from './db/open';
 import { closeDatabase } from './db/open';
 import { schoolRepo } from './school/repo';
+import { alertsRepo } from './auth/alerts-repo';
+import { auditQueries } from './audit/queries';
+import { settingsRepo } from './settings/repo';
+import { usersRepo } from './users/repo';
 
 /** An open, unlocked school database with its prepared repositories. */
 export type Store = {
@@ -12,6 +16,10 @@ export type Store = {
   audit: ReturnType<typeof auditWriter>;
   school: ReturnType<typeof schoolRepo>;
   children: ReturnType<typeof childrenRepo>;
+  users: ReturnType<typeof usersRepo>;
+  settings: ReturnType<typeof settingsRepo>;
+  alerts: ReturnType<typeof alertsRepo>;
+  auditQueries: ReturnType<typeof auditQueries>;
   close(): void;
 };
 
@@ -22,6 +30,10 @@ export function storeFor(db: Db, auditKey: Buffer): Store {
     audit: auditWriter(db, auditKey),
     school: schoolRepo(db),
     children: childrenRepo(db),
+    users: usersRepo(db),
+    settings: settingsRepo(db),
+    alerts: alertsRepo(db),
+    auditQueries: auditQueries(db),
     close: () => {
       auditKey.fill(0);
       closeDatabase(db);

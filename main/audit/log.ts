@@ -1,7 +1,9 @@
 import type { Db } from '../db/open';
 import { chainHead, entryHash } from './chain';
 
-export type AuditOutcome = 'ok' | 'denied' | 'invalid' | 'failed';
+import type { AuditOutcome } from '../../shared/audit/schema';
+
+export type { AuditOutcome };
 
 export type AuditEntry = {
   at: string;
@@ -26,6 +28,7 @@ export function auditWriter(db: Db, key: Buffer): (entry: AuditEntry) => void {
     VALUES (:seq, :at, :session_id, :actor_id, :role, :method, :record_ids, :outcome,
       :error_code, :prev_hash, :entry_hash)
   `);
+  const index = db.prepare('INSERT OR IGNORE INTO audit_records (record_id, seq) VALUES (?, ?)');
   return (entry) => {
     const head = chainHead(db);
     const fields = {
@@ -41,5 +44,6 @@ export function auditWriter(db: Db, key: Buffer): (entry: AuditEntry) => void {
       prev_hash: head.hash,
     };
     insert.run({ ...fields, entry_hash: entryHash(key, fields) });
+    for (const id of entry.recordIds) index.run(id, fields.seq);
   };
 }

@@ -20,7 +20,11 @@ import {
   handleAppRequest,
   registerAppScheme,
 } from './protocol';
+import { electronPlatform } from './save-dialog';
 import { createSecureWindow } from './window';
+
+/** How often main asks the OS how long the computer has been idle, for auto-lock. */
+export const IDLE_CHECK_MS = 15_000;
 
 export type ElectronParts = Pick<
   typeof electronModule,
@@ -127,7 +131,8 @@ export function startLantern(electron: ElectronParts, options: StartOptions): vo
     installRequestGuard(electron.session.defaultSession, logger);
 
     const dataDir = resolveDataDir(options.argv, options.env, app.getPath('userData'));
-    const running = options.createApp({ dataDir, logger });
+    const platform = electronPlatform(electron.dialog, () => mainWindow, app.getPath('documents'));
+    const running = options.createApp({ dataDir, logger, platform });
     core = running;
     registerInvokeHandler(electron.ipcMain, running, sessions, logger);
     electron.powerMonitor.on('lock-screen', lockAll);
@@ -135,6 +140,19 @@ export function startLantern(electron: ElectronParts, options: StartOptions): vo
     // The OS is shutting down or logging out, which skips 'before-quit': the last chance to
     // close the store cleanly ('shutdown' on Linux and macOS, 'session-end' on Windows).
     electron.powerMonitor.on('shutdown', closeCore);
+    // Auto-lock (security E10) on the OS's own idle time, so reading a long record with the
+    // mouse still counts as activity while walking away does not.
+    const idleTimer = setInterval(() => {
+      if (core !== undefined && !shuttingDown) {
+        const running = core;
+        attempt('check for inactivity', () => {
+          running.lockIfIdle(electron.powerMonitor.getSystemIdleTime());
+        });
+      }
+    }, IDLE_CHECK_MS);
+    app.on('before-quit', () => {
+      clearInterval(idleTimer);
+    });
 
     electron.Menu.setApplicationMenu(
       electron.Menu.buildFromTemplate(

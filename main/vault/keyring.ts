@@ -26,7 +26,9 @@ const b64 = z
 
 const slotSchema = z.strictObject({
   id: z.string().min(1).max(64),
-  kind: z.literal('passphrase'),
+  /** A person's passphrase slot (with their username, to find it at sign-in) or the recovery key's. */
+  kind: z.enum(['user', 'recovery']),
+  username: z.string().max(64).optional(),
   kdf: z.strictObject({
     alg: z.literal('argon2id'),
     memoryKiB: z.int().min(8192).max(4_194_304),
@@ -43,10 +45,18 @@ const slotSchema = z.strictObject({
 });
 export type KeySlot = z.infer<typeof slotSchema>;
 
+const checkpointSchema = z.strictObject({
+  seq: z.int().min(0),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  mac: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
 const keyringSchema = z.strictObject({
   format: z.literal('lantern-keyring'),
   version: z.literal(1),
-  slots: z.array(slotSchema).min(1).max(100),
+  slots: z.array(slotSchema).min(1).max(1000),
+  /** The audit chain's head when last checkpointed: catches truncation (see audit/chain.ts). */
+  auditCheckpoint: checkpointSchema.nullable(),
 });
 export type Keyring = z.infer<typeof keyringSchema>;
 
@@ -70,13 +80,15 @@ async function deriveKek(secret: string, salt: Buffer, kdf: KdfParams): Promise<
   });
 }
 
-function aad(slotId: string): Buffer {
-  return Buffer.from(`lantern-keyring/v1/${slotId}`, 'utf8');
+function aad(slot: Pick<KeySlot, 'id' | 'kind'>): Buffer {
+  return Buffer.from(`lantern-keyring/v1/${slot.kind}/${slot.id}`, 'utf8');
 }
+
+export type SlotIdentity = Pick<KeySlot, 'id' | 'kind' | 'username'>;
 
 export async function wrapDataKey(
   dataKey: Buffer,
-  slotId: string,
+  identity: SlotIdentity,
   secret: string,
   kdf: KdfParams,
 ): Promise<KeySlot> {
@@ -85,11 +97,10 @@ export async function wrapDataKey(
   try {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', kek, iv);
-    cipher.setAAD(aad(slotId));
+    cipher.setAAD(aad(identity));
     const ciphertext = Buffer.concat([cipher.update(dataKey), cipher.final()]);
     return {
-      id: slotId,
-      kind: 'passphrase',
+      ...identity,
       kdf: { alg: 'argon2id', ...kdf, salt: salt.toString('base64') },
       wrap: {
         alg: 'aes-256-gcm',
@@ -108,7 +119,7 @@ export async function unwrapDataKey(slot: KeySlot, secret: string): Promise<Buff
   const kek = await deriveKek(secret, Buffer.from(slot.kdf.salt, 'base64'), slot.kdf);
   try {
     const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(slot.wrap.iv, 'base64'));
-    decipher.setAAD(aad(slot.id));
+    decipher.setAAD(aad(slot));
     decipher.setAuthTag(Buffer.from(slot.wrap.tag, 'base64'));
     try {
       return Buffer.concat([
@@ -125,6 +136,19 @@ export async function unwrapDataKey(slot: KeySlot, secret: string): Promise<Buff
 
 export function newDataKey(): Buffer {
   return randomBytes(32);
+}
+
+/** Same cost as a real unwrap, so a missing account is not told apart by timing. */
+export async function spendKdfTime(secret: string, kdf: KdfParams): Promise<void> {
+  (await deriveKek(secret, randomBytes(16), kdf)).fill(0);
+}
+
+export function kdfBelowPolicy(slot: KeySlot, policy: KdfParams): boolean {
+  return (
+    slot.kdf.memoryKiB < policy.memoryKiB ||
+    slot.kdf.iterations < policy.iterations ||
+    slot.kdf.parallelism < policy.parallelism
+  );
 }
 
 export function readKeyring(path: string): Keyring {

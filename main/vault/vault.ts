@@ -1,114 +1,251 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { deriveAuditKey } from '../audit/chain';
+import type { Checkpoint } from '../audit/chain';
+import { chainHead, deriveAuditKey, makeCheckpoint } from '../audit/chain';
 import { StoreError } from '../db/errors';
 import { openDatabase } from '../db/open';
+import { fsyncDirectory } from '../fs-atomic';
 import type { Store } from '../store';
 import { storeFor } from '../store';
-import type { KdfParams } from './keyring';
+import type { KdfParams, Keyring, KeySlot } from './keyring';
 import {
   DEFAULT_KDF,
+  kdfBelowPolicy,
   newDataKey,
   readKeyring,
+  spendKdfTime,
   unwrapDataKey,
-  wrapDataKey,
   WrongSecretError,
+  wrapDataKey,
   writeKeyring,
 } from './keyring';
 
 export const DATABASE_FILE = 'lantern.db';
 export const KEYRING_FILE = 'keyring.json';
+const RECOVERY_SLOT = 'recovery';
+/** Checkpoint the audit head into the keyring after this many new rows (and on every lock). */
+const CHECKPOINT_EVERY = 32;
 
-/** The slot id of the passphrase set at first run (per-user slots arrive with accounts). */
-const PRIMARY_SLOT = 'primary';
-
-export type StorePaths = { dataDir: string; database: string; keyring: string };
+export type StorePaths = { dataDir: string; database: string; keyring: string; creating: string };
 
 export function storePaths(dataDir: string): StorePaths {
-  return { dataDir, database: join(dataDir, DATABASE_FILE), keyring: join(dataDir, KEYRING_FILE) };
+  const database = join(dataDir, DATABASE_FILE);
+  return {
+    dataDir,
+    database,
+    keyring: join(dataDir, KEYRING_FILE),
+    creating: `${database}.creating`,
+  };
 }
 
+export type FirstUser = { id: string; username: string; passphrase: string };
+
 /**
- * Owns the one open connection to the school's database and the secret that opens it.
- * The data key lives only as long as the open connection; it is zeroed once handed to SQLite.
+ * Owns the one open connection to the school's database and the keyring that opens it.
+ * The data key stays in memory only while the store is open (it is needed to wrap new slots)
+ * and is zeroed when the store closes.
  */
 export function createVault(paths: StorePaths, kdf: KdfParams = DEFAULT_KDF) {
   let store: Store | null = null;
+  let dataKey: Buffer | null = null;
+  let checkpointedSeq = 0;
 
-  function exists(): boolean {
-    return existsSync(paths.database) || existsSync(paths.keyring);
+  function keyring(): Keyring {
+    if (!existsSync(paths.keyring)) {
+      throw new StoreError(
+        'missing',
+        'The keyring file is missing from the data directory. Restore it from a backup.',
+      );
+    }
+    return readKeyring(paths.keyring);
   }
 
-  function open(key: Buffer, create: boolean): void {
+  function open(key: Buffer, file: string, create: boolean): Store {
+    const auditKey = deriveAuditKey(key);
     try {
-      const auditKey = deriveAuditKey(key);
-      try {
-        store = storeFor(openDatabase(paths.database, key, { create }), auditKey);
-      } catch (err) {
-        auditKey.fill(0);
-        throw err;
-      }
-    } finally {
-      key.fill(0);
+      return storeFor(openDatabase(file, key, { create }), auditKey);
+    } catch (err) {
+      auditKey.fill(0);
+      throw err;
     }
+  }
+
+  function adopt(key: Buffer): void {
+    if (!existsSync(paths.database)) {
+      key.fill(0);
+      throw new StoreError(
+        'missing',
+        'The school database is missing from the data directory. Restore it from a backup.',
+      );
+    }
+    try {
+      store = open(key, paths.database, false);
+    } catch (err) {
+      key.fill(0);
+      throw err;
+    }
+    dataKey = key;
+    checkpointedSeq = chainHead(store.db).seq;
+  }
+
+  function currentCheckpoint(s: Store): Checkpoint {
+    const head = chainHead(s.db);
+    return makeCheckpoint(s.auditKey, head.seq, head.hash);
+  }
+
+  function saveKeyring(next: Keyring): void {
+    writeKeyring(paths.keyring, next);
+  }
+
+  /** Records the audit head in the keyring when enough rows have been added (or `force`). */
+  function maybeCheckpoint(force = false): void {
+    if (!store) return;
+    const cp = currentCheckpoint(store);
+    if (cp.seq === checkpointedSeq || (!force && cp.seq - checkpointedSeq < CHECKPOINT_EVERY))
+      return;
+    saveKeyring({ ...keyring(), auditCheckpoint: cp });
+    checkpointedSeq = cp.seq;
+  }
+
+  function requireOpen(): { store: Store; key: Buffer } {
+    if (!store || !dataKey) throw new StoreError('missing', 'Lantern is locked.');
+    return { store, key: dataKey };
   }
 
   return {
     paths,
-    exists,
+    kdf,
+    /** The store exists once its database file does: set-up renames it into place last. */
+    exists: (): boolean => existsSync(paths.database),
     store: (): Store | null => store,
+    isOpen: (): boolean => store !== null,
 
-    /** First run: a fresh data key, the database, then the keyring that unlocks it. */
-    async create(passphrase: string): Promise<void> {
-      if (exists())
+    /**
+     * First run. The database is built under a temporary name, `initialise` fills it in one
+     * transaction, the keyring is written, and only then is the database renamed into place:
+     * a crash at any point leaves either no store or a complete one.
+     */
+    async create(
+      first: FirstUser,
+      recoveryKey: string,
+      initialise: (s: Store) => void,
+    ): Promise<void> {
+      if (existsSync(paths.database))
         throw new StoreError('missing', 'A school store already exists in this data directory.');
       mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
+      for (const suffix of ['', '-wal', '-shm'])
+        rmSync(`${paths.creating}${suffix}`, { force: true });
       const key = newDataKey();
-      const slot = await wrapDataKey(key, PRIMARY_SLOT, passphrase, kdf);
-      // Database first: a crash before the keyring is written leaves a database that
-      // `exists()` reports, so set-up can never silently overwrite it.
-      open(key, true);
-      writeKeyring(paths.keyring, { format: 'lantern-keyring', version: 1, slots: [slot] });
+      try {
+        const slots: KeySlot[] = [
+          await wrapDataKey(
+            key,
+            { id: first.id, kind: 'user', username: first.username },
+            first.passphrase,
+            kdf,
+          ),
+          await wrapDataKey(key, { id: RECOVERY_SLOT, kind: 'recovery' }, recoveryKey, kdf),
+        ];
+        const building = open(key, paths.creating, true);
+        let checkpoint: Checkpoint;
+        try {
+          building.db
+            .transaction(() => {
+              initialise(building);
+            })
+            .immediate();
+          checkpoint = currentCheckpoint(building);
+        } finally {
+          building.close();
+        }
+        saveKeyring({ format: 'lantern-keyring', version: 1, slots, auditCheckpoint: checkpoint });
+        renameSync(paths.creating, paths.database);
+        fsyncDirectory(paths.dataDir);
+        adopt(Buffer.from(key));
+      } finally {
+        key.fill(0);
+      }
     },
 
-    /** Throws WrongSecretError when no slot opens with this passphrase. */
-    async unlock(passphrase: string): Promise<void> {
-      if (!existsSync(paths.keyring)) {
-        throw new StoreError(
-          'missing',
-          'The keyring file is missing from the data directory. Restore it from a backup.',
-        );
+    /** The user id whose slot this username and passphrase open; throws WrongSecretError. */
+    async unlockUser(
+      username: string,
+      passphrase: string,
+    ): Promise<{ userId: string; upgrade: boolean }> {
+      const slot = keyring().slots.find((s) => s.kind === 'user' && s.username === username);
+      if (!slot) {
+        await spendKdfTime(passphrase, kdf);
+        throw new WrongSecretError('No slot for this username.');
       }
-      const keyring = readKeyring(paths.keyring);
-      let key: Buffer | null = null;
-      for (const slot of keyring.slots) {
-        try {
-          key = await unwrapDataKey(slot, passphrase);
-          break;
-        } catch (err) {
-          if (!(err instanceof WrongSecretError)) throw err;
-        }
-      }
-      if (!key) throw new WrongSecretError('No key slot opens with this passphrase.');
-      if (store) {
-        key.fill(0);
-        return;
-      }
-      if (!existsSync(paths.database)) {
-        key.fill(0);
-        throw new StoreError(
-          'missing',
-          'The school database is missing from the data directory. Restore it from a backup.',
-        );
-      }
-      open(key, false);
+      const key = await unwrapDataKey(slot, passphrase);
+      if (store) key.fill(0);
+      else adopt(key);
+      return { userId: slot.id, upgrade: kdfBelowPolicy(slot, kdf) };
     },
+
+    /** Opens the store with the recovery key; throws WrongSecretError. */
+    async unlockRecovery(recoveryKey: string): Promise<void> {
+      const slot = keyring().slots.find((s) => s.kind === 'recovery');
+      if (!slot) throw new StoreError('missing', 'This store has no recovery key slot.');
+      const key = await unwrapDataKey(slot, recoveryKey);
+      if (store) key.fill(0);
+      else adopt(key);
+    },
+
+    /** True when this passphrase opens this user's slot (the store must be open). */
+    async checkUserSecret(userId: string, passphrase: string): Promise<boolean> {
+      const slot = keyring().slots.find((s) => s.kind === 'user' && s.id === userId);
+      if (!slot) return false;
+      try {
+        (await unwrapDataKey(slot, passphrase)).fill(0);
+        return true;
+      } catch (err) {
+        if (err instanceof WrongSecretError) return false;
+        throw err;
+      }
+    },
+
+    /**
+     * Wraps the data key for this user under a new secret and replaces their slot. The keyring
+     * is replaced atomically, so a crash leaves the old slot or the new one, never neither.
+     */
+    async setUserSecret(userId: string, username: string, passphrase: string): Promise<void> {
+      const { key } = requireOpen();
+      const slot = await wrapDataKey(key, { id: userId, kind: 'user', username }, passphrase, kdf);
+      const current = keyring();
+      saveKeyring({
+        ...current,
+        slots: [...current.slots.filter((s) => !(s.kind === 'user' && s.id === userId)), slot],
+      });
+    },
+
+    removeUserSlot(userId: string): void {
+      requireOpen();
+      const current = keyring();
+      saveKeyring({
+        ...current,
+        slots: current.slots.filter((s) => !(s.kind === 'user' && s.id === userId)),
+      });
+    },
+
+    checkpoint(): Checkpoint | null {
+      return existsSync(paths.keyring) ? keyring().auditCheckpoint : null;
+    },
+
+    maybeCheckpoint,
 
     lock(): void {
       const open = store;
-      store = null;
-      open?.close();
+      if (!open) return;
+      try {
+        maybeCheckpoint(true);
+      } finally {
+        store = null;
+        dataKey?.fill(0);
+        dataKey = null;
+        open.close();
+      }
     },
   };
 }

@@ -53,7 +53,10 @@ export type User = {
 export type PassphraseStrength = 'too_short' | 'fair' | 'good' | 'strong';
 
 export function passphraseStrength(passphrase: string): PassphraseStrength {
-  const length = [...passphrase].length;
+  // Count what a person sees as characters, so an accented letter or emoji counts once.
+  const length = Array.from(
+    new Intl.Segmenter('en-GB', { granularity: 'grapheme' }).segment(passphrase),
+  ).length;
   if (length < MIN_PASSPHRASE_LENGTH) return 'too_short';
   const words = passphrase
     .trim()

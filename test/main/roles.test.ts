@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createRouter } from '../../main/router';
-import { silentLogger } from '../../main/log';
-import { createVault, storePaths } from '../../main/vault/vault';
 import type { MethodName } from '../../shared/api';
 import { methodNames } from '../../shared/api';
 import type { Role } from '../../shared/auth/roles';
 import { roles } from '../../shared/auth/roles';
-import { readStore, tempDir, TEST_KDF, TEST_PASSPHRASE } from '../support/core';
+import { routerFixture } from '../support/router-fixture';
 import { validInputs } from '../support/samples';
 
 /**
@@ -19,32 +16,48 @@ import { validInputs } from '../support/samples';
 const ALL: readonly Role[] = roles;
 const expected: Record<MethodName, readonly Role[]> = {
   'session.status': ALL,
-  'vault.create': ALL,
-  'vault.unlock': ALL,
-  'vault.lock': ALL,
+  'setup.create': ALL,
+  'auth.signIn': ALL,
+  'auth.recover': ALL,
+  'auth.changePassphrase': ALL,
+  'auth.lock': ALL,
+  'setup.saveRecoverySheet': ['dsl'],
+  'setup.confirmRecoveryKey': ['dsl'],
   'school.get': ALL,
   'school.save': ['dsl', 'headteacher', 'it_admin'],
   'children.list': ['dsl', 'deputy_dsl', 'headteacher', 'staff'],
-  'children.get': ['dsl', 'deputy_dsl', 'headteacher', 'staff'],
+  'children.get': ['dsl', 'deputy_dsl', 'headteacher'],
   'children.add': ['dsl', 'deputy_dsl'],
   'children.update': ['dsl', 'deputy_dsl'],
+  'children.viewers': ['dsl'],
+  'users.list': ['dsl'],
+  'users.add': ['dsl'],
+  'users.setStatus': ['dsl'],
+  'users.resetPassphrase': ['dsl'],
+  'settings.get': ['dsl', 'deputy_dsl', 'headteacher', 'it_admin'],
+  'settings.save': ['dsl', 'it_admin'],
+  'audit.list': ['dsl'],
+  'audit.exportCsv': ['dsl'],
+  'audit.verify': ['dsl'],
+  'alerts.list': ['dsl'],
+  'alerts.acknowledge': ['dsl'],
 };
 
+const PUBLIC = new Set<MethodName>([
+  'session.status',
+  'setup.create',
+  'auth.signIn',
+  'auth.recover',
+]);
+
 describe('every role × every method (security A7)', () => {
-  const dir = tempDir();
-  const vault = createVault(storePaths(dir.path), TEST_KDF);
-  const router = createRouter({
-    vault,
-    clock: () => new Date('2026-11-28T10:00:00Z'),
-    logger: silentLogger(),
-  });
+  const fx = routerFixture();
 
   beforeAll(async () => {
-    await vault.create(TEST_PASSPHRASE);
+    await fx.setUp();
   });
   afterAll(() => {
-    vault.lock();
-    dir.remove();
+    fx.close();
   });
 
   it('covers every method in the contract', () => {
@@ -55,32 +68,36 @@ describe('every role × every method (security A7)', () => {
     for (const method of methodNames) {
       const allowed = expected[method].includes(role);
       it(`${role} ${allowed ? 'may' : 'may not'} call ${method}`, async () => {
-        const session = { id: `s-${role}`, role, actorId: null };
-        const result = await router.invoke(session, method, validInputs[method], () => undefined);
+        const session = fx.session(role);
+        const result = await fx.router.invoke(session, method, validInputs[method]);
         const refused = !result.ok && result.error.code === 'forbidden';
-        expect(refused).toBe(!allowed);
+        expect(refused, result.ok ? 'ok' : result.error.message).toBe(!allowed);
         if (refused) {
-          const last = await readStore(dir.path, (db) =>
-            db
-              .prepare('SELECT method, outcome, role FROM audit_log ORDER BY seq DESC LIMIT 1')
-              .get(),
-          );
+          const last = fx.vault
+            .store()!
+            .db.prepare('SELECT method, outcome, role FROM audit_log ORDER BY seq DESC LIMIT 1')
+            .get();
           expect(last).toEqual({ method, outcome: 'denied', role });
         }
       });
     }
   }
 
-  it('refuses every non-public method to a locked session', async () => {
+  it('refuses every non-public method to a signed-out session', async () => {
     for (const method of methodNames) {
-      const result = await router.invoke(
-        { id: 'locked', role: null, actorId: null },
-        method,
-        validInputs[method],
-        () => undefined,
-      );
-      const isPublic = ['session.status', 'vault.create', 'vault.unlock'].includes(method);
-      if (!isPublic) expect(result.ok ? 'ok' : result.error.code, method).toBe('unauthenticated');
+      const result = await fx.router.invoke(fx.session(null), method, validInputs[method]);
+      if (!PUBLIC.has(method))
+        expect(result.ok ? 'ok' : result.error.code, method).toBe('unauthenticated');
+    }
+  });
+
+  it('lets a session that must change its passphrase do nothing else', async () => {
+    for (const method of methodNames) {
+      const session = { ...fx.session('dsl'), mustChangePassphrase: true };
+      const result = await fx.router.invoke(session, method, validInputs[method]);
+      const stillAllowed =
+        PUBLIC.has(method) || ['auth.changePassphrase', 'auth.lock'].includes(method);
+      if (!stillAllowed) expect(result.ok ? 'ok' : result.error.code, method).toBe('forbidden');
     }
   });
 });

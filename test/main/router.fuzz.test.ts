@@ -1,12 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { silentLogger } from '../../main/log';
-import type { SessionState } from '../../main/router';
-import { createRouter } from '../../main/router';
-import { createVault, storePaths } from '../../main/vault/vault';
 import { methodNames, methods } from '../../shared/api';
-import { tempDir, TEST_KDF, TEST_PASSPHRASE } from '../support/core';
+import { routerFixture } from '../support/router-fixture';
 import { validInputs } from '../support/samples';
 
 /** Runs per method in `npm test` (security F2 asks 10,000 in CI: raise FUZZ_RUNS there). */
@@ -60,29 +56,25 @@ function nearValid(base: unknown): fc.Arbitrary<unknown> {
 }
 
 describe('fuzzing every method (security F2)', () => {
-  const dir = tempDir();
-  const vault = createVault(storePaths(dir.path), TEST_KDF);
-  const router = createRouter({
-    vault,
-    clock: () => new Date('2026-11-28T10:00:00Z'),
-    logger: silentLogger(),
-  });
+  const fx = routerFixture();
+  const { vault, router } = fx;
 
   beforeAll(async () => {
-    await vault.create(TEST_PASSPHRASE);
+    await fx.setUp();
   });
   afterAll(() => {
-    vault.lock();
-    dir.remove();
+    fx.close();
   });
 
+  /** Everything but the audit log (which records each refused call by design). */
   function snapshot(): string {
     const db = vault.store()?.db;
     if (!db) throw new Error('store closed');
-    return JSON.stringify([
-      db.prepare('SELECT * FROM school').all(),
-      db.prepare('SELECT * FROM children ORDER BY id').all(),
-    ]);
+    return JSON.stringify(
+      ['school', 'children', 'users', 'settings', 'security_alerts'].map((t) =>
+        db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all(),
+      ),
+    );
   }
 
   for (const method of methodNames) {
@@ -93,8 +85,7 @@ describe('fuzzing every method (security F2)', () => {
         fc.asyncProperty(fc.oneof(fc.anything(), nearValid(validInputs[method])), async (input) => {
           const valid = schema.safeParse(input).success;
           const before = snapshot();
-          const session: SessionState = { id: 'fuzz', role: 'dsl', actorId: null };
-          const result = await router.invoke(session, method, input, () => undefined);
+          const result = await router.invoke(fx.session('dsl'), method, input);
           expect(typeof result.ok).toBe('boolean');
           if (!valid) {
             expect(result.ok).toBe(false);
@@ -110,23 +101,22 @@ describe('fuzzing every method (security F2)', () => {
   }
 
   it('refuses non-string method names and oversized payloads', async () => {
-    const session: SessionState = { id: 'fuzz', role: 'dsl', actorId: null };
+    const session = fx.session('dsl');
     await fc.assert(
       fc.asyncProperty(
         fc.anything().filter((m) => typeof m !== 'string'),
         async (m) => {
-          const r = await router.invoke(session, m, {}, () => undefined);
+          const r = await router.invoke(session, m, {});
           expect(r.ok ? 'ok' : r.error.code).toBe('unknown_method');
         },
       ),
       { numRuns: 200 },
     );
-    const big = await router.invoke(
-      session,
-      'children.list',
-      { query: 'x'.repeat(300_000), limit: 1, offset: 0 },
-      () => undefined,
-    );
+    const big = await router.invoke(session, 'children.list', {
+      query: 'x'.repeat(300_000),
+      limit: 1,
+      offset: 0,
+    });
     expect(big.ok ? 'ok' : big.error.code).toBe('invalid_input');
   });
 });

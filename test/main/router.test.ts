@@ -40,26 +40,25 @@ describe('the router: school profile and pupil register through the real store',
 
   const call = (method: string, input: unknown) => core.invoke(session, method, input);
 
-  it('saves and reads the school profile, reporting set-up as complete', async () => {
-    expect(value(await call('school.get', {}))).toBeNull();
+  it('keeps the school profile from set-up and saves changes to it', async () => {
+    expect(value<{ name: string }>(await call('school.get', {})).name).toBe(
+      'Riverside Primary School',
+    );
     expect(
       value<{ schoolConfigured: boolean }>(await call('session.status', {})).schoolConfigured,
-    ).toBe(false);
+    ).toBe(true);
     const saved = value<{ name: string; updatedAt: string }>(
       await call('school.save', { ...sampleSchool, name: '  Riverside   Primary School ' }),
     );
     expect(saved.name).toBe('Riverside Primary School');
     expect(saved.updatedAt).toBe('2026-11-28T10:00:00.000Z');
-    expect(
-      value<{ schoolConfigured: boolean }>(await call('session.status', {})).schoolConfigured,
-    ).toBe(true);
   });
 
   it('rejects a bad URN with a field error and saves nothing', async () => {
     const e = error(await call('school.save', { ...sampleSchool, urn: '12345' }));
     expect(e.code).toBe('invalid_input');
     expect(e.fields?.urn).toMatch(/6 digits/);
-    expect(value(await call('school.get', {}))).toBeNull();
+    expect(value<{ urn: string }>(await call('school.get', {})).urn).toBe('123456');
   });
 
   it('adds, finds, views and corrects a child', async () => {
@@ -242,14 +241,16 @@ describe('the router: school profile and pupil register through the real store',
     expect(dump).not.toContain('2016-03-14');
   });
 
-  it('locks: the session loses access and a fresh unlock needs the passphrase', async () => {
-    value(await call('vault.lock', {}));
+  it('locks: the session loses access and signing in again needs the passphrase', async () => {
+    value(await call('auth.lock', {}));
     expect(error(await call('children.list', { query: '', limit: 1, offset: 0 })).code).toBe(
       'unauthenticated',
     );
-    const wrong = error(await call('vault.unlock', { passphrase: 'not the passphrase' }));
+    const wrong = error(
+      await call('auth.signIn', { username: 'dlead', passphrase: 'not the passphrase' }),
+    );
     expect(wrong.code).toBe('wrong_passphrase');
-    value(await call('vault.unlock', { passphrase: TEST_PASSPHRASE }));
+    value(await call('auth.signIn', { username: 'DLead ', passphrase: TEST_PASSPHRASE }));
     expect(
       value<{ total: number }>(await call('children.list', { query: '', limit: 1, offset: 0 }))
         .total,
@@ -266,6 +267,17 @@ describe('first run', () => {
     dir.remove();
   });
 
+  const setUp = (dsl: Record<string, string>) => ({
+    school: sampleSchool,
+    dsl: {
+      displayName: 'Dana Lead',
+      username: 'dlead',
+      passphrase: TEST_PASSPHRASE,
+      confirmation: TEST_PASSPHRASE,
+      ...dsl,
+    },
+  });
+
   it('creates the store only with matching passphrases of adequate length', async () => {
     const core = makeCore(dir.path);
     const s = core.createSession();
@@ -273,43 +285,39 @@ describe('first run', () => {
       value<{ storeExists: boolean }>(await core.invoke(s, 'session.status', {})).storeExists,
     ).toBe(false);
     const short = error(
-      await core.invoke(s, 'vault.create', { passphrase: 'short', confirmation: 'short' }),
+      await core.invoke(s, 'setup.create', setUp({ passphrase: 'short', confirmation: 'short' })),
     );
-    expect(short.fields?.passphrase).toMatch(/at least 12/);
+    expect(short.fields?.['dsl.passphrase']).toMatch(/at least 12/);
     const mismatch = error(
-      await core.invoke(s, 'vault.create', {
-        passphrase: TEST_PASSPHRASE,
-        confirmation: `${TEST_PASSPHRASE}!`,
-      }),
+      await core.invoke(s, 'setup.create', setUp({ confirmation: `${TEST_PASSPHRASE}!` })),
     );
-    expect(mismatch.fields?.confirmation).toMatch(/do not match/);
+    expect(mismatch.fields?.['dsl.confirmation']).toMatch(/do not match/);
+    const badSchool = error(
+      await core.invoke(s, 'setup.create', { ...setUp({}), school: { ...sampleSchool, urn: 'x' } }),
+    );
+    expect(badSchool.fields?.['school.urn']).toMatch(/6 digits/);
     expect(
       value<{ storeExists: boolean }>(await core.invoke(s, 'session.status', {})).storeExists,
     ).toBe(false);
-    const created = value<{ unlocked: boolean; role: string }>(
-      await core.invoke(s, 'vault.create', {
-        passphrase: TEST_PASSPHRASE,
-        confirmation: TEST_PASSPHRASE,
-      }),
-    );
-    expect(created).toMatchObject({ unlocked: true, role: 'dsl' });
-    const again = error(
-      await core.invoke(s, 'vault.create', {
-        passphrase: TEST_PASSPHRASE,
-        confirmation: TEST_PASSPHRASE,
-      }),
-    );
+    const created = value<{
+      status: { unlocked: boolean; role: string; recoveryKeyPending: boolean };
+      recoveryKey: string;
+    }>(await core.invoke(s, 'setup.create', setUp({})));
+    expect(created.status).toMatchObject({ unlocked: true, role: 'dsl', recoveryKeyPending: true });
+    expect(created.recoveryKey).toMatch(/^([0-9A-HJKMNP-TV-Z]{5}-){5}[0-9A-HJKMNP-TV-Z]{5}$/);
+    const again = error(await core.invoke(s, 'setup.create', setUp({})));
     expect(again.code).toBe('conflict');
     core.close();
   });
 
-  it('needs an unlock before anything else', async () => {
+  it('needs a sign-in before anything else', async () => {
     const core = makeCore(dir.path);
     const s = core.createSession();
     expect(error(await core.invoke(s, 'school.get', {})).code).toBe('unauthenticated');
-    expect(error(await core.invoke(s, 'vault.unlock', { passphrase: TEST_PASSPHRASE })).code).toBe(
-      'not_found',
-    );
+    expect(
+      error(await core.invoke(s, 'auth.signIn', { username: 'dlead', passphrase: TEST_PASSPHRASE }))
+        .code,
+    ).toBe('not_found');
     core.close();
   });
 

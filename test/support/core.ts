@@ -1,21 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
-import type { LanternCore, Session } from '../../main/app';
-import { createApp } from '../../main/app';
-import { silentLogger } from '../../main/log';
 import Database from 'better-sqlite3-multiple-ciphers';
 
+import type { LanternCore, Platform, Session } from '../../main/app';
+import { createApp } from '../../main/app';
+import { silentLogger } from '../../main/log';
 import type { KdfParams } from '../../main/vault/keyring';
 import { readKeyring, unwrapDataKey } from '../../main/vault/keyring';
 import { storePaths } from '../../main/vault/vault';
 import type { ChildInput } from '../../shared/children/schema';
+import type { Result } from '../../shared/result';
 import type { SchoolInput } from '../../shared/school/schema';
 
 /** Real Argon2id, at the lowest cost the keyring accepts, so tests stay quick. */
 export const TEST_KDF: KdfParams = { memoryKiB: 8192, iterations: 1, parallelism: 1 };
 export const TEST_PASSPHRASE = 'correct horse battery staple';
+export const TEST_DSL = { displayName: 'Dana Lead', username: 'dlead' };
 
 export function tempDir(prefix = 'lantern-test-'): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
@@ -27,31 +29,6 @@ export function tempDir(prefix = 'lantern-test-'): { path: string; remove(): voi
   };
 }
 
-export function makeCore(dataDir: string, clock?: () => Date): LanternCore {
-  return createApp({ dataDir, kdf: TEST_KDF, logger: silentLogger(), ...(clock ? { clock } : {}) });
-}
-
-/** A core whose store exists and whose returned session is unlocked as the DSL. */
-export async function unlockedCore(
-  dataDir: string,
-  clock?: () => Date,
-): Promise<{ core: LanternCore; session: Session }> {
-  const core = makeCore(dataDir, clock);
-  const session = core.createSession();
-  const status = await core.invoke(session, 'session.status', {});
-  if (!status.ok) throw new Error(status.error.message);
-  const { storeExists } = status.value as { storeExists: boolean };
-  const result = storeExists
-    ? await core.invoke(session, 'vault.unlock', { passphrase: TEST_PASSPHRASE })
-    : await core.invoke(session, 'vault.create', {
-        passphrase: TEST_PASSPHRASE,
-        confirmation: TEST_PASSPHRASE,
-      });
-  if (!result.ok) throw new Error(result.error.message);
-  return { core, session };
-}
-
-/** Valid UPNs: the check letter is computed by hand-checked examples in upn.test.ts. */
 export const sampleSchool: SchoolInput = {
   name: 'Riverside Primary School',
   urn: '123456',
@@ -60,6 +37,7 @@ export const sampleSchool: SchoolInput = {
   phase: 'primary',
 };
 
+/** The UPN's check letter is worked by hand in upn.test.ts. */
 export function sampleChild(overrides: Partial<ChildInput> = {}): ChildInput {
   return {
     legalForename: 'Amara',
@@ -75,6 +53,68 @@ export function sampleChild(overrides: Partial<ChildInput> = {}): ChildInput {
   };
 }
 
+/** Saves exports into `<dir>/exports` as if the person had chosen that folder. */
+export function folderPlatform(dir: string): Platform {
+  return {
+    saveFile(request, data) {
+      const target = join(dir, 'exports', request.suggestedName);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, data);
+      return Promise.resolve(target);
+    },
+  };
+}
+
+export function makeCore(dataDir: string, clock?: () => Date, platform?: Platform): LanternCore {
+  return createApp({
+    dataDir,
+    kdf: TEST_KDF,
+    logger: silentLogger(),
+    ...(clock ? { clock } : {}),
+    ...(platform ? { platform } : {}),
+  });
+}
+
+export async function must<T = unknown>(result: Promise<Result<unknown>>): Promise<T> {
+  const r = await result;
+  if (!r.ok)
+    throw new Error(`${r.error.code}: ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
+  return r.value as T;
+}
+
+/**
+ * A core whose store exists, with the returned session signed in as the DSL: set-up on a new
+ * data directory, sign-in on an existing one.
+ */
+export async function unlockedCore(
+  dataDir: string,
+  clock?: () => Date,
+  platform?: Platform,
+): Promise<{ core: LanternCore; session: Session; recoveryKey: string | null }> {
+  const core = makeCore(dataDir, clock, platform);
+  const session = core.createSession();
+  const status = await must<{ storeExists: boolean }>(core.invoke(session, 'session.status', {}));
+  if (status.storeExists) {
+    await must(
+      core.invoke(session, 'auth.signIn', {
+        username: TEST_DSL.username,
+        passphrase: TEST_PASSPHRASE,
+      }),
+    );
+    return { core, session, recoveryKey: null };
+  }
+  const created = await must<{ recoveryKey: string }>(
+    core.invoke(session, 'setup.create', {
+      school: sampleSchool,
+      dsl: { ...TEST_DSL, passphrase: TEST_PASSPHRASE, confirmation: TEST_PASSPHRASE },
+    }),
+  );
+  await must(
+    core.invoke(session, 'setup.confirmRecoveryKey', { lastGroup: created.recoveryKey.slice(-5) }),
+  );
+  return { core, session, recoveryKey: created.recoveryKey };
+}
+
 /**
  * Reads the school database through a second, read-only connection opened the way an
  * investigator with the passphrase would: unwrap the data key from the keyring, then key SQLite.
@@ -83,10 +123,11 @@ export async function readStore<T>(
   dataDir: string,
   read: (db: Database.Database) => T,
   passphrase = TEST_PASSPHRASE,
+  username = TEST_DSL.username,
 ): Promise<T> {
   const paths = storePaths(dataDir);
-  const [slot] = readKeyring(paths.keyring).slots;
-  if (!slot) throw new Error('keyring has no slots');
+  const slot = readKeyring(paths.keyring).slots.find((s) => s.username === username);
+  if (!slot) throw new Error(`keyring has no slot for ${username}`);
   const key = await unwrapDataKey(slot, passphrase);
   const db = new Database(paths.database, { readonly: true, fileMustExist: true });
   try {

@@ -1,7 +1,8 @@
 import type { Db } from '../open';
 import { m0001Initial } from './0001-initial';
+import { m0002Accounts } from './0002-accounts';
 
 export type Migration = { name: string; up(db: Db): void };
 
 /** In order; never edit or reorder a shipped migration: add a new one. */
-export const migrations: readonly Migration[] = [m0001Initial];
+export const migrations: readonly Migration[] = [m0001Initial, m0002Accounts];

@@ -54,7 +54,15 @@ describe('the audit hash chain detects tampering (security A3, A4)', () => {
   let checkpoint: Checkpoint;
 
   beforeAll(async () => {
-    await vault.create(TEST_PASSPHRASE);
+    await vault.create(
+      {
+        id: '01900000-0000-7000-8000-000000000001',
+        username: 'dlead',
+        passphrase: TEST_PASSPHRASE,
+      },
+      '0'.repeat(30),
+      () => undefined,
+    );
     const s = vault.store();
     if (!s) throw new Error('no store');
     store = s;
@@ -74,6 +82,7 @@ describe('the audit hash chain detects tampering (security A3, A4)', () => {
     checkpoint = makeCheckpoint(store.auditKey, head.seq, head.hash);
     // A key holder can drop the guard triggers; the chain must catch what they then do.
     store.db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+    store.db.pragma('foreign_keys = OFF');
   });
   afterAll(() => {
     vault.lock();

@@ -102,7 +102,8 @@ describe('encrypted store on real files (security K1, K3, R1, R7)', () => {
       )
       .all() as { name: string; sql: string }[];
     expect(tables.length).toBeGreaterThan(0);
-    for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT$/);
+    for (const t of tables)
+      expect(t.sql, t.name).toMatch(/\)\s*(WITHOUT ROWID,\s*)?STRICT(,\s*WITHOUT ROWID)?$/);
     db.prepare(
       `INSERT INTO audit_log (at, session_id, method, record_ids, outcome, prev_hash, entry_hash)
        VALUES ('now', 's', 'm', '[]', 'ok', '', '')`,

@@ -37,7 +37,7 @@ vi.mock('../../../main/electron/ipc', async (importOriginal) => {
   };
 });
 
-const { startLantern } = await import('../../../main/electron/main');
+const { startLantern, IDLE_CHECK_MS } = await import('../../../main/electron/main');
 const { registerInvokeHandler } = await import('../../../main/electron/ipc');
 
 let base: string;
@@ -142,12 +142,16 @@ function makeHarness(options: { lock?: boolean; createApp?: StartOptions['create
     setDevicePermissionHandler: vi.fn(),
     webRequest: { onBeforeRequest: vi.fn() },
   };
-  const powerMonitor = new Emitter();
+  const idle = { seconds: 0 };
+  const powerMonitor = Object.assign(new Emitter(), {
+    idle,
+    getSystemIdleTime: () => idle.seconds,
+  });
   const Menu = {
     buildFromTemplate: vi.fn((template: unknown) => ({ template })),
     setApplicationMenu: vi.fn(),
   };
-  const dialog = { showErrorBox: vi.fn() };
+  const dialog = { showErrorBox: vi.fn(), showSaveDialog: vi.fn() };
   const shell = { openExternal: vi.fn(() => Promise.resolve()) };
 
   const sessions: Session[] = [];
@@ -160,6 +164,7 @@ function makeHarness(options: { lock?: boolean; createApp?: StartOptions['create
     endSession: vi.fn(),
     invoke: vi.fn<LanternCore['invoke']>(() => Promise.resolve({ ok: true, value: 'done' })),
     lockAll: vi.fn(),
+    lockIfIdle: vi.fn(() => false),
     close: vi.fn(),
   } satisfies LanternCore;
   const createApp = vi.fn(options.createApp ?? (() => core));
@@ -308,7 +313,26 @@ describe('startLantern on ready', () => {
     expect(h.createApp).toHaveBeenCalledExactlyOnceWith({
       dataDir: path.join(base, 'school-data'),
       logger: h.logger,
+      platform: expect.objectContaining({ saveFile: expect.any(Function) }),
     });
+  });
+
+  it('asks the core to auto-lock with the OS idle time, and stops asking on quit (E10)', async () => {
+    vi.useFakeTimers();
+    try {
+      const h = makeHarness();
+      h.start();
+      await h.becomeReady();
+      h.powerMonitor.idle.seconds = 301;
+      vi.advanceTimersByTime(IDLE_CHECK_MS);
+      expect(h.core.lockIfIdle).toHaveBeenLastCalledWith(301);
+      const calls = h.core.lockIfIdle.mock.calls.length;
+      h.app.emit('before-quit');
+      vi.advanceTimersByTime(IDLE_CHECK_MS * 3);
+      expect(h.core.lockIfIdle.mock.calls.length).toBe(calls);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('registers exactly one IPC channel, only through registerInvokeHandler (E3)', async () => {

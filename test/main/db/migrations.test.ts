@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+
+import Database from 'better-sqlite3-multiple-ciphers';
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { SCHEMA_VERSION } from '../../../main/db/migrate';
+import { migrations } from '../../../main/db/migrations';
+import { closeDatabase, openDatabase } from '../../../main/db/open';
+import { tempDir } from '../../support/core';
+
+/** Each migration runs against data written at the version before it (security R7). */
+describe('migrations', () => {
+  const dir = tempDir();
+  afterAll(() => {
+    dir.remove();
+  });
+
+  it('0002-accounts keeps version-1 data and indexes its audit rows by record', () => {
+    const file = join(dir.path, 'v1.db');
+    const key = randomBytes(32);
+    const v1 = new Database(file);
+    v1.key(Buffer.from(key));
+    migrations[0]!.up(v1);
+    v1.pragma('user_version = 1');
+    v1.prepare(
+      `INSERT INTO children (id, legal_forename, legal_surname, preferred_forename, preferred_surname,
+         date_of_birth, upn, year_group, gender, admission_date, search_key, created_at, updated_at)
+       VALUES ('c1', 'Amara', 'Okafor', '', '', '2016-03-14', 'B801200005001', '5', 'female', NULL, 'amara okafor', 't', 't')`,
+    ).run();
+    v1.prepare(
+      `INSERT INTO audit_log (seq, at, session_id, method, record_ids, outcome, prev_hash, entry_hash)
+       VALUES (1, 't', 's', 'children.add', '["c1"]', 'ok', 'p', 'e')`,
+    ).run();
+    v1.close();
+
+    const db = openDatabase(file, Buffer.from(key), { create: false });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare('SELECT legal_surname FROM children').pluck().all()).toEqual(['Okafor']);
+    expect(db.prepare('SELECT record_id, seq FROM audit_records').all()).toEqual([
+      { record_id: 'c1', seq: 1 },
+    ]);
+    expect(db.prepare('SELECT count(*) FROM users').pluck().get()).toBe(0);
+    closeDatabase(db);
+  });
+
+  it('knows every migration by a unique, ordered name', () => {
+    const names = migrations.map((m) => m.name);
+    expect(names).toEqual([...names].sort());
+    expect(new Set(names).size).toBe(names.length);
+    expect(names.length).toBe(SCHEMA_VERSION);
+  });
+});
