@@ -1,3 +1,4 @@
+import { readAuditKey } from './audit/chain';
 import { auditWriter } from './audit/log';
 import { childrenRepo } from './children/repo';
 import type { Db } from './db/open';
@@ -11,7 +12,7 @@ import { usersRepo } from './users/repo';
 /** An open, unlocked school database with its prepared repositories. */
 export type Store = {
   db: Db;
-  /** K_audit, derived from the data key; zeroed on close. */
+  /** K_audit (see audit/chain.ts); zeroed on close. */
   auditKey: Buffer;
   audit: ReturnType<typeof auditWriter>;
   school: ReturnType<typeof schoolRepo>;
@@ -23,7 +24,8 @@ export type Store = {
   close(): void;
 };
 
-export function storeFor(db: Db, auditKey: Buffer): Store {
+export function storeFor(db: Db): Store {
+  const auditKey = readAuditKey(db);
   return {
     db,
     auditKey,

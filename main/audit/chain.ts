@@ -1,18 +1,22 @@
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
 import type { Db } from '../db/open';
 
 /**
  * The audit log is a keyed hash chain (security A3): each row's hash is
- * HMAC-SHA256(K_audit, previous hash ‖ the row's canonical form), with K_audit derived from the
- * data key by HKDF under its own label. Editing, deleting, inserting or reordering a row breaks
- * the chain; only a holder of the data key could recompute it. Truncation of the newest rows is
- * caught against a checkpoint kept outside the database (in the keyring, and in backups).
+ * HMAC-SHA256(K_audit, previous hash ‖ the row's canonical form), with K_audit a random key
+ * kept inside the encrypted database (so only a holder of the data key could recompute the
+ * chain, and rotating the data key leaves it intact). Editing, deleting, inserting or
+ * reordering a row breaks the chain. Truncation of the newest rows is caught against a
+ * checkpoint kept outside the database (in the keyring, and in backups).
  */
 export const GENESIS_HASH = '0'.repeat(64);
 
-export function deriveAuditKey(dataKey: Buffer): Buffer {
-  return Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'lantern/audit-chain/v1', 32));
+export function readAuditKey(db: Db): Buffer {
+  const row = db.prepare('SELECT key FROM audit_key WHERE id = 1').get() as
+    { key: Buffer } | undefined;
+  if (!row) throw new Error('the audit key is missing from the database');
+  return Buffer.from(row.key);
 }
 
 export type ChainRow = {

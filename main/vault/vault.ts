@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Checkpoint } from '../audit/chain';
-import { chainHead, deriveAuditKey, makeCheckpoint } from '../audit/chain';
+import { chainHead, makeCheckpoint } from '../audit/chain';
 import { StoreError } from '../db/errors';
 import { openDatabase } from '../db/open';
 import { fsyncDirectory } from '../fs-atomic';
@@ -27,17 +27,28 @@ const RECOVERY_SLOT = 'recovery';
 /** Checkpoint the audit head into the keyring after this many new rows (and on every lock). */
 const CHECKPOINT_EVERY = 32;
 
-export type StorePaths = { dataDir: string; database: string; keyring: string; creating: string };
+export type StorePaths = {
+  dataDir: string;
+  database: string;
+  keyring: string;
+  /** The keyring for a new data key while a rotation is under way. */
+  nextKeyring: string;
+  creating: string;
+};
 
 export function storePaths(dataDir: string): StorePaths {
   const database = join(dataDir, DATABASE_FILE);
+  const keyring = join(dataDir, KEYRING_FILE);
   return {
     dataDir,
     database,
-    keyring: join(dataDir, KEYRING_FILE),
+    keyring,
+    nextKeyring: `${keyring}.next`,
     creating: `${database}.creating`,
   };
 }
+
+export type RotationSlot = { id: string; username: string; passphrase: string };
 
 export type FirstUser = { id: string; username: string; passphrase: string };
 
@@ -62,11 +73,11 @@ export function createVault(paths: StorePaths, kdf: KdfParams = DEFAULT_KDF) {
   }
 
   function open(key: Buffer, file: string, create: boolean): Store {
-    const auditKey = deriveAuditKey(key);
+    const db = openDatabase(file, key, { create });
     try {
-      return storeFor(openDatabase(file, key, { create }), auditKey);
+      return storeFor(db);
     } catch (err) {
-      auditKey.fill(0);
+      db.close();
       throw err;
     }
   }
@@ -106,6 +117,42 @@ export function createVault(paths: StorePaths, kdf: KdfParams = DEFAULT_KDF) {
       return;
     saveKeyring({ ...keyring(), auditCheckpoint: cp });
     checkpointedSeq = cp.seq;
+  }
+
+  /**
+   * Opens the store with a key from the keyring, finishing a rotation that a crash interrupted.
+   * The old key is always tried first: if the re-encryption never committed, SQLite rolls its
+   * journal back with that key and the half-written new keyring is dropped. Only when the old
+   * key no longer opens the database (the re-encryption committed) is the same secret tried
+   * against the new keyring, which then replaces the old.
+   */
+  async function adoptChecked(
+    key: Buffer,
+    findNext: (next: Keyring) => KeySlot | undefined,
+    secret: string,
+  ): Promise<void> {
+    if (!existsSync(paths.nextKeyring)) {
+      adopt(key);
+      return;
+    }
+    try {
+      adopt(key);
+      rmSync(paths.nextKeyring, { force: true });
+      fsyncDirectory(paths.dataDir);
+      return;
+    } catch (err) {
+      if (!(err instanceof StoreError && err.kind === 'wrong_key')) throw err;
+    }
+    const nextSlot = findNext(readKeyring(paths.nextKeyring));
+    if (!nextSlot) {
+      throw new StoreError(
+        'wrong_key',
+        'A change of encryption key was interrupted. Sign in as the DSL who started it, or use the new recovery key, to finish it.',
+      );
+    }
+    adopt(await unwrapDataKey(nextSlot, secret));
+    renameSync(paths.nextKeyring, paths.keyring);
+    fsyncDirectory(paths.dataDir);
   }
 
   function requireOpen(): { store: Store; key: Buffer } {
@@ -180,7 +227,12 @@ export function createVault(paths: StorePaths, kdf: KdfParams = DEFAULT_KDF) {
       }
       const key = await unwrapDataKey(slot, passphrase);
       if (store) key.fill(0);
-      else adopt(key);
+      else
+        await adoptChecked(
+          key,
+          (next) => next.slots.find((s) => s.kind === 'user' && s.username === username),
+          passphrase,
+        );
       return { userId: slot.id, upgrade: kdfBelowPolicy(slot, kdf) };
     },
 
@@ -190,7 +242,56 @@ export function createVault(paths: StorePaths, kdf: KdfParams = DEFAULT_KDF) {
       if (!slot) throw new StoreError('missing', 'This store has no recovery key slot.');
       const key = await unwrapDataKey(slot, recoveryKey);
       if (store) key.fill(0);
-      else adopt(key);
+      else
+        await adoptChecked(
+          key,
+          (next) => next.slots.find((s) => s.kind === 'recovery'),
+          recoveryKey,
+        );
+    },
+
+    /**
+     * Replaces the data key (security K2 step 5: after a compromise or a departure). The new
+     * keyring is written beside the old one first, then the database is re-encrypted in one
+     * transaction, then the new keyring replaces the old. A crash at any point leaves a store
+     * that opens: with the old key, or (see adoptChecked) with the new one.
+     */
+    async rotate(slotsFor: RotationSlot[], recoveryKey: string): Promise<void> {
+      const { store: open } = requireOpen();
+      const newKey = newDataKey();
+      try {
+        const slots: KeySlot[] = [];
+        for (const u of slotsFor) {
+          slots.push(
+            await wrapDataKey(
+              newKey,
+              { id: u.id, kind: 'user', username: u.username },
+              u.passphrase,
+              kdf,
+            ),
+          );
+        }
+        slots.push(
+          await wrapDataKey(newKey, { id: RECOVERY_SLOT, kind: 'recovery' }, recoveryKey, kdf),
+        );
+        writeKeyring(paths.nextKeyring, {
+          format: 'lantern-keyring',
+          version: 1,
+          slots,
+          auditCheckpoint: currentCheckpoint(open),
+        });
+        // SQLite3 Multiple Ciphers re-encrypts through a rollback journal, not the WAL.
+        open.db.pragma('wal_checkpoint(TRUNCATE)');
+        open.db.pragma('journal_mode = DELETE');
+        open.db.rekey(Buffer.from(newKey));
+        open.db.pragma('journal_mode = WAL');
+        renameSync(paths.nextKeyring, paths.keyring);
+        fsyncDirectory(paths.dataDir);
+        dataKey?.fill(0);
+        dataKey = Buffer.from(newKey);
+      } finally {
+        newKey.fill(0);
+      }
     },
 
     /** True when this passphrase opens this user's slot (the store must be open). */

@@ -1,20 +1,25 @@
 import type { Permission } from '../../shared/auth/roles';
 import { unreachable } from '../../shared/assert';
+import { MyAccountPage } from '../account/MyAccountPage';
+import { AuditPage } from '../audit/AuditPage';
 import { AddChildPage } from '../children/AddChildPage';
 import { ChildPage } from '../children/ChildPage';
 import { EditChildPage } from '../children/EditChildPage';
 import { PupilsPage } from '../children/PupilsPage';
 import { EditSchoolPage } from '../school/EditSchoolPage';
 import { SchoolProfilePage } from '../school/SchoolProfilePage';
+import { SettingsPage } from '../settings/SettingsPage';
 import type { Route } from '../store';
 import { useLantern } from '../store';
 import { PageHeading } from '../ui/PageHeading';
+import { UsersPage } from '../users/UsersPage';
 import { useCan } from './use-can';
 
 /** The permission each page needs: the same one main checks for the calls the page makes. */
-function pagePermission(route: Route): Permission {
+export function pagePermission(route: Route): Permission {
   switch (route.page) {
     case 'pupils':
+      return 'children.search';
     case 'child':
       return 'children.read';
     case 'add-child':
@@ -24,6 +29,14 @@ function pagePermission(route: Route): Permission {
       return 'school.read';
     case 'edit-school':
       return 'school.write';
+    case 'users':
+      return 'users.manage';
+    case 'audit':
+      return 'audit.read';
+    case 'settings':
+      return 'settings.read';
+    case 'account':
+      return 'account.self';
     default:
       return unreachable(route);
   }
@@ -43,6 +56,14 @@ function Page({ route }: { route: Route }) {
       return <SchoolProfilePage />;
     case 'edit-school':
       return <EditSchoolPage />;
+    case 'users':
+      return <UsersPage />;
+    case 'audit':
+      return <AuditPage child={route.child ?? null} />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'account':
+      return <MyAccountPage />;
     default:
       return unreachable(route);
   }

@@ -15,14 +15,28 @@ const sections: readonly Section[] = [
   {
     label: 'Pupils',
     home: { page: 'pupils' },
-    permission: 'children.read',
+    permission: 'children.search',
     pages: ['pupils', 'add-child', 'child', 'edit-child'],
+  },
+  { label: 'Users', home: { page: 'users' }, permission: 'users.manage', pages: ['users'] },
+  { label: 'Audit log', home: { page: 'audit' }, permission: 'audit.read', pages: ['audit'] },
+  {
+    label: 'Settings',
+    home: { page: 'settings' },
+    permission: 'settings.read',
+    pages: ['settings'],
   },
   {
     label: 'School profile',
     home: { page: 'school' },
     permission: 'school.read',
     pages: ['school', 'edit-school'],
+  },
+  {
+    label: 'My account',
+    home: { page: 'account' },
+    permission: 'account.self',
+    pages: ['account'],
   },
 ];
 

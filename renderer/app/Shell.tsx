@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 
 import { roleLabels } from '../../shared/auth/roles';
+import { SecurityAlerts } from '../alerts/SecurityAlerts';
 import type { Route } from '../store';
 import { useLantern } from '../store';
 import { StatusMessage } from '../ui/StatusMessage';
@@ -10,14 +11,28 @@ import { LockButton } from './LockButton';
 import { MainNav } from './MainNav';
 
 /** A key per page, so a screen that failed gets a fresh start when the person moves on. */
-function routeKey(route: Route): string {
-  return 'id' in route ? `${route.page}:${route.id}` : route.page;
+export function routeKey(route: Route): string {
+  if ('id' in route) return `${route.page}:${route.id}`;
+  if (route.page === 'audit' && route.child) return `audit:${route.child.id}`;
+  return route.page;
 }
 
-/** The unlocked app: header (school, navigation, lock) and the current page. */
+function SignedInAs() {
+  const user = useLantern((s) => s.session?.user ?? null);
+  if (!user) return null;
+  return (
+    <p className="app-header__person">
+      <span className="visually-hidden">Signed in as </span>
+      <span className="app-header__name">{user.displayName}</span>
+      <span className="visually-hidden">, </span>
+      <span className="app-header__role">{roleLabels[user.role]}</span>
+    </p>
+  );
+}
+
+/** The signed-in app: header (school, navigation, who is signed in, lock) and the page. */
 export function Shell() {
   const schoolName = useLantern((s) => s.school?.name);
-  const role = useLantern((s) => s.session?.role ?? null);
   const route = useLantern((s) => s.route);
   const notice = useLantern((s) => s.notice);
   const loadSchool = useLantern((s) => s.loadSchool);
@@ -35,11 +50,12 @@ export function Shell() {
         </p>
         <MainNav />
         <div className="app-header__actions">
-          {role ? <span className="app-header__role">{roleLabels[role]}</span> : null}
+          <SignedInAs />
           <LockButton />
         </div>
       </header>
       <main className="layout__main">
+        <SecurityAlerts pageKey={routeKey(route)} />
         <StatusMessage notice={notice} />
         <ErrorBoundary key={routeKey(route)}>
           <CurrentPage />

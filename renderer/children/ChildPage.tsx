@@ -15,6 +15,7 @@ import { PageHeading } from '../ui/PageHeading';
 import { BackToPupils } from './BackToPupils';
 import { legalName } from './child-values';
 import { ChildLoadState } from './ChildLoadState';
+import { ChildViewers } from './ChildViewers';
 import { useChildRecord } from './use-child-record';
 
 function ChildDetails({ child }: { child: Child }) {
@@ -59,6 +60,7 @@ export function ChildPage({ id }: { id: string }) {
   const record = useChildRecord(id, 'refresh');
   const navigate = useLantern((s) => s.navigate);
   const canWrite = useCan('children.write');
+  const canAudit = useCan('audit.read');
   const { child } = record;
   return (
     <>
@@ -77,6 +79,7 @@ export function ChildPage({ id }: { id: string }) {
               Edit details
             </Button>
           ) : null}
+          {canAudit ? <ChildViewers child={child} /> : null}
         </>
       ) : (
         <ChildLoadState record={record} />

@@ -2,11 +2,17 @@ import { useEffect, useRef } from 'react';
 
 import { displayName, yearGroupLabel } from '../../shared/children/schema';
 import { formatCalendarDate } from '../../shared/dates/calendar-date';
+import { useCan } from '../app/use-can';
 import { useLantern } from '../store';
 import { Button } from '../ui/Button';
 
+/**
+ * The register's rows. Roles that may open a child's file get each name as a button; staff,
+ * who only find a pupil, see names as plain text.
+ */
 export function RegisterTable() {
   const { items, total, status } = useLantern((s) => s.register);
+  const canOpen = useCan('children.read');
   const navigate = useLantern((s) => s.navigate);
   const showMore = useLantern((s) => s.showMoreRegister);
   // After "Show more", focus moves to the first new row: the button vanishes with the last page.
@@ -17,7 +23,8 @@ export function RegisterTable() {
     const index = focusRow.current;
     if (index === null || status === 'loading') return;
     focusRow.current = null;
-    body.current?.querySelectorAll('button')[index]?.focus();
+    const row = body.current?.querySelectorAll('tr')[index];
+    (row?.querySelector('button') ?? row?.querySelector('th'))?.focus();
   }, [items, status]);
 
   return (
@@ -35,15 +42,20 @@ export function RegisterTable() {
         <tbody ref={body}>
           {items.map((child) => (
             <tr key={child.id}>
-              <th scope="row">
-                <Button
-                  variant="link"
-                  onClick={() => {
-                    navigate({ page: 'child', id: child.id });
-                  }}
-                >
-                  {displayName(child)}
-                </Button>
+              {/* Without a button, the name cell itself takes focus after "Show more". */}
+              <th scope="row" tabIndex={canOpen ? undefined : -1}>
+                {canOpen ? (
+                  <Button
+                    variant="link"
+                    onClick={() => {
+                      navigate({ page: 'child', id: child.id });
+                    }}
+                  >
+                    {displayName(child)}
+                  </Button>
+                ) : (
+                  displayName(child)
+                )}
               </th>
               <td>{yearGroupLabel(child.yearGroup)}</td>
               <td>{formatCalendarDate(child.dateOfBirth)}</td>

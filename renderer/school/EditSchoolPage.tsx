@@ -5,6 +5,7 @@ import { WithSchool } from './WithSchool';
 
 export function EditSchoolPage() {
   const navigate = useLantern((s) => s.navigate);
+  const saveSchool = useLantern((s) => s.saveSchool);
   return (
     <>
       <PageHeading>Edit school details</PageHeading>
@@ -13,8 +14,14 @@ export function EditSchoolPage() {
         {(school) => (
           <SchoolForm
             initial={school ? schoolValues(school) : blankSchool}
-            onSaved={() => {
-              navigate({ page: 'school' }, { tone: 'success', text: 'School details saved.' });
+            submitLabel="Save school details"
+            onSubmit={async (input) => {
+              const result = await saveSchool(input);
+              if (result && !result.ok) return result.error;
+              if (result) {
+                navigate({ page: 'school' }, { tone: 'success', text: 'School details saved.' });
+              }
+              return null;
             }}
             onCancel={() => {
               navigate({ page: 'school' });

@@ -1,8 +1,9 @@
 import type { SchoolInput, SchoolProfile } from '../../shared/school/schema';
 import { phaseLabels, phases, schoolInput } from '../../shared/school/schema';
-import { useLantern } from '../store';
+import type { ApiError } from '../../shared/result';
 import { Button } from '../ui/Button';
 import { ErrorSummary } from '../ui/ErrorSummary';
+import type { FormErrors } from '../ui/form-errors';
 import { errorsFromApi, errorsFromIssues } from '../ui/form-errors';
 import { SelectField } from '../ui/SelectField';
 import { TextField } from '../ui/TextField';
@@ -36,20 +37,32 @@ const phaseOptions = phases.map((phase) => ({ value: phase, label: phaseLabels[p
 
 type SchoolFormProps = {
   initial: SchoolValues;
-  onSaved?: (profile: SchoolProfile) => void;
+  /** Errors found after the form was left (set-up's last step sends the person back here). */
+  initialErrors?: FormErrors;
+  submitLabel: string;
+  /** Receives the checked details; resolves to main's error, or null when done. */
+  onSubmit: (input: SchoolInput, values: SchoolValues) => Promise<ApiError | null>;
   onCancel?: () => void;
 };
 
-export function SchoolForm({ initial, onSaved, onCancel }: SchoolFormProps) {
-  const saveSchool = useLantern((s) => s.saveSchool);
-  const { field, formProps, errors } = useForm(initial, fieldIds, async (values) => {
-    const parsed = schoolInput.safeParse(values);
-    if (!parsed.success) return { fields: errorsFromIssues(parsed.error.issues), general: null };
-    const result = await saveSchool(parsed.data);
-    if (result && !result.ok) return errorsFromApi(result.error);
-    if (result) onSaved?.(result.value);
-    return null;
-  });
+export function SchoolForm({
+  initial,
+  initialErrors,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: SchoolFormProps) {
+  const { field, formProps, errors } = useForm(
+    initial,
+    fieldIds,
+    async (values) => {
+      const parsed = schoolInput.safeParse(values);
+      if (!parsed.success) return { fields: errorsFromIssues(parsed.error.issues), general: null };
+      const error = await onSubmit(parsed.data, values);
+      return error ? errorsFromApi(error) : null;
+    },
+    { initialErrors },
+  );
 
   return (
     <form {...formProps}>
@@ -82,7 +95,7 @@ export function SchoolForm({ initial, onSaved, onCancel }: SchoolFormProps) {
       <SelectField label="Phase" placeholder="Choose…" options={phaseOptions} {...field('phase')} />
       <div className="button-row">
         <Button type="submit" variant="primary">
-          Save school details
+          {submitLabel}
         </Button>
         {onCancel ? <Button onClick={onCancel}>Cancel</Button> : null}
       </div>

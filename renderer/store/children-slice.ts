@@ -1,3 +1,4 @@
+import type { ChildViewer } from '../../shared/audit/schema';
 import type { Child, ChildInput, ChildSummary } from '../../shared/children/schema';
 import type { ApiError, Result } from '../../shared/result';
 import { sessionCall } from './request';
@@ -21,20 +22,31 @@ export type ChildRecord = {
   error: ApiError | null;
 };
 
+/** Who has opened one child's file, from the audit log. */
+export type ChildViewers = {
+  childId: string | null;
+  items: ChildViewer[];
+  status: LoadStatus;
+  error: ApiError | null;
+};
+
 export type ChildrenSlice = {
   register: Register;
   childRecord: ChildRecord;
+  childViewers: ChildViewers;
   searchRegister: (query: string) => Promise<void>;
   showMoreRegister: () => Promise<void>;
   openChild: (id: string) => Promise<void>;
   /** Resolves to null when the session ended before main answered. */
   addChild: (input: ChildInput) => Promise<Result<Child> | null>;
   updateChild: (id: string, input: ChildInput) => Promise<Result<Child> | null>;
+  loadChildViewers: (id: string) => Promise<void>;
 };
 
-export const initialChildren: Pick<ChildrenSlice, 'register' | 'childRecord'> = {
+export const initialChildren: Pick<ChildrenSlice, 'register' | 'childRecord' | 'childViewers'> = {
   register: { query: '', items: [], total: 0, status: 'idle', error: null },
   childRecord: { id: null, child: null, status: 'idle', error: null },
+  childViewers: { childId: null, items: [], status: 'idle', error: null },
 };
 
 function loaded(child: Child): ChildRecord {
@@ -118,6 +130,24 @@ export const createChildrenSlice: SliceCreator<ChildrenSlice> = (set, get) => {
       const result = await sessionCall(get, 'children.update', { id, child: input });
       if (result?.ok) set({ childRecord: loaded(result.value) });
       return result;
+    },
+
+    async loadChildViewers(id) {
+      set((s) => ({
+        childViewers: {
+          childId: id,
+          items: s.childViewers.childId === id ? s.childViewers.items : [],
+          status: 'loading',
+          error: null,
+        },
+      }));
+      const result = await sessionCall(get, 'children.viewers', { id });
+      if (!result || get().childViewers.childId !== id) return;
+      set({
+        childViewers: result.ok
+          ? { childId: id, items: result.value, status: 'ready', error: null }
+          : { childId: id, items: [], status: 'failed', error: result.error },
+      });
     },
   };
 };

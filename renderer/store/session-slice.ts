@@ -1,42 +1,68 @@
-import type { SessionStatus } from '../../shared/api';
-import type { ApiError } from '../../shared/result';
+import type { MethodInput, SessionStatus } from '../../shared/api';
+import type { ApiError, Result } from '../../shared/result';
 import { call } from '../api';
+import { initialAlerts } from './alerts-slice';
+import { initialAudit } from './audit-slice';
 import { initialChildren } from './children-slice';
 import type { Notice } from './navigation-slice';
-import { homeRoute, initialNavigation } from './navigation-slice';
+import { initialNavigation } from './navigation-slice';
+import { openedState } from './opened';
+import { sessionCall } from './request';
 import { initialSchool } from './school-slice';
+import { initialSettings } from './settings-slice';
+import { initialSetup } from './setup-slice';
+import { initialUsers } from './users-slice';
 import type { LanternState, SliceCreator } from './types';
 
 export type SessionSlice = {
   session: SessionStatus | null;
   sessionError: ApiError | null;
-  /** Shown on the unlock screen: why Lantern locked, or that a lock could not be confirmed. */
+  /** Shown on the sign-in screen: why Lantern locked, or that a lock could not be confirmed. */
   lockNotice: Notice | null;
   /** Bumped whenever the session ends, so answers to calls made before then are dropped. */
   epoch: number;
   loadSession: () => Promise<void>;
-  /** Each resolves to the error to show, or null once the session is unlocked. */
-  createVault: (passphrase: string, confirmation: string) => Promise<ApiError | null>;
-  unlock: (passphrase: string) => Promise<ApiError | null>;
-  lock: () => Promise<void>;
+  /** Each resolves to the error to show, or null once signed in. */
+  signIn: (username: string, passphrase: string) => Promise<ApiError | null>;
+  recover: (input: MethodInput<'auth.recover'>) => Promise<ApiError | null>;
+  /** Resolves to null when the session ended before main answered. */
+  changePassphrase: (
+    input: MethodInput<'auth.changePassphrase'>,
+  ) => Promise<Result<SessionStatus> | null>;
+  /** Locks now; `reason` is shown on the sign-in screen (for example after inactivity). */
+  lock: (reason?: Notice) => Promise<void>;
   /** main reported the session gone (it locked itself): forget every record. */
   sessionEnded: () => void;
 };
 
-/** Every slice's record data back to empty: after a lock the renderer holds no child data. */
+/**
+ * Every slice's record data back to empty: after a lock the renderer holds no child data, no
+ * one-time passphrase and no recovery key.
+ */
 function withoutRecords(state: LanternState): Partial<LanternState> {
   return {
     ...initialNavigation,
     ...initialSchool,
     ...initialChildren,
+    ...initialUsers,
+    ...initialAudit,
+    ...initialSettings,
+    ...initialAlerts,
+    ...initialSetup,
     epoch: state.epoch + 1,
-    session: state.session && { ...state.session, unlocked: false, role: null },
+    session: state.session && {
+      ...state.session,
+      unlocked: false,
+      role: null,
+      user: null,
+      mustChangePassphrase: false,
+    },
   };
 }
 
 export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
   function opened(session: SessionStatus): null {
-    set({ session, route: homeRoute(session.role), lockNotice: null });
+    set(openedState(session));
     return null;
   }
 
@@ -53,38 +79,41 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
       else set({ sessionError: result.error });
     },
 
-    async createVault(passphrase, confirmation) {
-      const result = await call('vault.create', { passphrase, confirmation });
+    async signIn(username, passphrase) {
+      const result = await call('auth.signIn', { username, passphrase });
       return result.ok ? opened(result.value) : result.error;
     },
 
-    async unlock(passphrase) {
-      const result = await call('vault.unlock', { passphrase });
+    async recover(input) {
+      const result = await call('auth.recover', input);
       return result.ok ? opened(result.value) : result.error;
     },
 
-    async lock() {
+    async changePassphrase(input) {
+      const result = await sessionCall(get, 'auth.changePassphrase', input);
+      if (result?.ok) set({ session: result.value });
+      return result;
+    },
+
+    async lock(reason) {
       if (!get().session?.unlocked) return;
       // Forget records before asking main, so nothing lingers even if main never answers.
       set(withoutRecords(get()));
-      const result = await call('vault.lock', {});
+      const result = await call('auth.lock', {});
       set(
         result.ok
-          ? { session: result.value }
+          ? { session: result.value, lockNotice: reason ?? null }
           : {
               lockNotice: {
                 tone: 'warning',
-                text: `Lantern could not confirm that the store is locked: ${result.error.message} Close Lantern to be sure.`,
+                text: `Lantern could not confirm that it is locked: ${result.error.message} Close Lantern to be sure.`,
               },
             },
       );
     },
 
     sessionEnded() {
-      set({
-        ...withoutRecords(get()),
-        lockNotice: { tone: 'info', text: 'Lantern locked. Enter the passphrase to carry on.' },
-      });
+      set({ ...withoutRecords(get()), lockNotice: { tone: 'info', text: 'Lantern locked.' } });
     },
   };
 };

@@ -1,11 +1,24 @@
 import type { StateCreator } from 'zustand';
 
+import type { AlertsSlice } from './alerts-slice';
+import type { AuditSlice } from './audit-slice';
 import type { ChildrenSlice } from './children-slice';
 import type { NavigationSlice } from './navigation-slice';
 import type { SchoolSlice } from './school-slice';
 import type { SessionSlice } from './session-slice';
+import type { SettingsSlice } from './settings-slice';
+import type { SetupSlice } from './setup-slice';
+import type { UsersSlice } from './users-slice';
 
-export type LanternState = SessionSlice & NavigationSlice & SchoolSlice & ChildrenSlice;
+export type LanternState = SessionSlice &
+  SetupSlice &
+  NavigationSlice &
+  SchoolSlice &
+  ChildrenSlice &
+  UsersSlice &
+  AuditSlice &
+  SettingsSlice &
+  AlertsSlice;
 
 export type SliceCreator<Slice> = StateCreator<LanternState, [], [], Slice>;
 

@@ -11,16 +11,22 @@ type FieldProps = FieldMessages & {
   id: string;
   label: string;
   children: ReactNode;
+  /** Shown under the control, such as a passphrase strength indicator. */
+  after?: ReactNode;
 };
 
-/** The ids an input should be described by: its hint, then its error. */
-export function describedBy(id: string, { hint, error }: FieldMessages): string | undefined {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+/** The ids an input should be described by: its hint, then its error, then any extra. */
+export function describedBy(
+  id: string,
+  { hint, error }: FieldMessages,
+  extra?: string,
+): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null, extra].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
 /** Label, hint and error around one control, laid out as GOV.UK forms do. */
-export function Field({ id, label, hint, error, errorRole, children }: FieldProps) {
+export function Field({ id, label, hint, error, errorRole, children, after }: FieldProps) {
   return (
     <div className={error ? 'field field--error' : 'field'}>
       <label className="field__label" htmlFor={id}>
@@ -40,6 +46,7 @@ export function Field({ id, label, hint, error, errorRole, children }: FieldProp
         ) : null}
       </div>
       {children}
+      {after}
     </div>
   );
 }

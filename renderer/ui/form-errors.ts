@@ -37,3 +37,15 @@ export function errorsFromApi(error: ApiError, prefix = ''): FormErrors {
   }
   return { fields, general: null };
 }
+
+/**
+ * The field messages under one part of a nested input (`school.` in a set-up call), keyed by
+ * the part's own field names.
+ */
+export function fieldsUnder(error: ApiError, prefix: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [path, message] of Object.entries(error.fields ?? {})) {
+    if (path.startsWith(prefix)) fields[path.slice(prefix.length)] = message;
+  }
+  return fields;
+}

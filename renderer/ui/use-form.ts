@@ -4,6 +4,13 @@ import { useState } from 'react';
 import type { FormErrors } from './form-errors';
 import { noErrors } from './form-errors';
 
+type FormOptions = {
+  /** Errors found elsewhere, shown at once (a later wizard step sent the person back here). */
+  initialErrors?: FormErrors;
+  /** Empty the form after a successful send (a passphrase must not linger in the fields). */
+  resetOnSuccess?: boolean;
+};
+
 /**
  * A form's values, errors and submit. `send` checks and saves, and resolves to the errors to
  * show (or null once saved). A second submit while one is in flight is ignored, so a double
@@ -13,9 +20,10 @@ export function useForm<Name extends string>(
   initial: Record<Name, string>,
   fieldIds: Readonly<Record<Name, string>>,
   send: (values: Record<Name, string>) => Promise<FormErrors | null>,
+  { initialErrors = noErrors, resetOnSuccess = false }: FormOptions = {},
 ) {
   const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [errors, setErrors] = useState<FormErrors>(initialErrors);
   const [pending, setPending] = useState(false);
 
   /** The props a TextField, DateField or SelectField needs for one field. */
@@ -34,7 +42,9 @@ export function useForm<Name extends string>(
     if (pending) return;
     setPending(true);
     try {
-      setErrors((await send(values)) ?? noErrors);
+      const found = await send(values);
+      setErrors(found ?? noErrors);
+      if (!found && resetOnSuccess) setValues(initial);
     } finally {
       setPending(false);
     }

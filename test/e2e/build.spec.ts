@@ -18,6 +18,7 @@ describe('the build (npm run build)', () => {
       'electron',
       'better-sqlite3-multiple-ciphers',
       'argon2',
+      'pdfmake',
       ...builtinModules,
     ]);
     const outside = requires(main).filter((m) => !allowed.has(m.replace(/^node:/, '')));

@@ -10,9 +10,12 @@ import { expect } from 'vitest';
 
 import type { LanternCore, Session } from '../../main/app';
 import { APP_ORIGIN, handleAppRequest } from '../../main/electron/protocol';
-import { makeCore } from '../support/core';
+import { folderPlatform, makeCore } from '../support/core';
 
 export const CHROMIUM = process.env.LANTERN_CHROMIUM ?? '/usr/bin/chromium';
+/** How the recovery key appears on screen: six groups of five, e.g. 7KQ2M-9XD4R-…. */
+export const RECOVERY_KEY_SHAPE = /^\s*[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){5}\s*$/;
+
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'e2e');
 const RENDERER_ROOT = join(process.cwd(), 'dist', 'renderer');
 
@@ -90,7 +93,8 @@ export async function startHarness(dataDir: string): Promise<Harness> {
     timezoneId: 'Europe/London',
   });
   const page = await context.newPage();
-  let core = makeCore(dataDir);
+  const platform = folderPlatform(dataDir);
+  let core = makeCore(dataDir, undefined, platform);
   let session: Session = core.createSession();
 
   await page.exposeFunction('__lanternBridge', (method: unknown, input: unknown) =>
@@ -126,7 +130,7 @@ export async function startHarness(dataDir: string): Promise<Harness> {
     core: () => core,
     async restartCore() {
       core.close();
-      core = makeCore(dataDir);
+      core = makeCore(dataDir, undefined, platform);
       session = core.createSession();
       await page.reload();
     },

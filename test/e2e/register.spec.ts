@@ -3,8 +3,9 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { readStore, tempDir, TEST_PASSPHRASE } from '../support/core';
+import { readStore, tempDir, TEST_DSL, TEST_PASSPHRASE } from '../support/core';
 import type { Harness } from './harness';
+import { RECOVERY_KEY_SHAPE } from './harness';
 import { closeBrowser, startHarness } from './harness';
 
 /**
@@ -12,7 +13,7 @@ import { closeBrowser, startHarness } from './harness';
  * child (getting the mistakes a busy person makes), find the child, restart the app, unlock and
  * find the child again; then check what actually reached the disk.
  */
-describe('journey: set up, add a child, restart, find the child', () => {
+describe('journey: set up, add a child, restart, find the child (issue 2)', () => {
   const dir = tempDir('lantern-e2e-');
   let h: Harness;
 
@@ -25,34 +26,21 @@ describe('journey: set up, add a child, restart, find the child', () => {
     dir.remove();
   });
 
-  it('sets up the encrypted store', async () => {
+  it('sets up the school and the DSL’s account, correcting a bad URN on the way', async () => {
     const { page } = h;
     await expect
       .poll(() => page.getByRole('heading', { name: 'Set up Lantern' }).isVisible())
       .toBe(true);
-    await h.axe('set-up');
-    await h.screenshot('01-set-up');
-    await page.getByLabel('Passphrase', { exact: true }).fill(TEST_PASSPHRASE);
-    await page.getByLabel('Confirm passphrase').fill(`${TEST_PASSPHRASE}x`);
-    await page.getByRole('button', { name: 'Create encrypted store' }).click();
-    await expect
-      .poll(() => page.getByText('The passphrases do not match.').first().isVisible())
-      .toBe(true);
-    await page.getByLabel('Confirm passphrase').fill(TEST_PASSPHRASE);
-    await page.getByRole('button', { name: 'Create encrypted store' }).click();
     await expect
       .poll(() => page.getByRole('heading', { name: 'About your school' }).isVisible())
       .toBe(true);
-  });
-
-  it('records the school profile, correcting a bad URN', async () => {
-    const { page } = h;
+    await h.axe('set-up: school');
     await page.getByLabel('School name').fill('Riverside Primary School');
     await page.getByLabel('URN').fill('12345');
     await page.getByLabel('Local authority').fill('Devon');
     await page.getByLabel('LA number (optional)').fill('878');
     await page.getByLabel('Phase').selectOption({ label: 'Primary' });
-    await page.getByRole('button', { name: 'Save school details' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
     await expect
       .poll(() => page.getByRole('heading', { name: 'There is a problem' }).isVisible())
       .toBe(true);
@@ -65,15 +53,35 @@ describe('journey: set up, add a child, restart, find the child', () => {
       )
       .toBe(true);
     await h.axe('school form with errors');
-    await h.screenshot('02-school-form-error');
+    await h.screenshot('register-01-school-form-error');
     await page.getByLabel('URN').fill('123456');
-    await page.getByRole('button', { name: 'Save school details' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Your DSL account' }).isVisible())
+      .toBe(true);
+    await page.getByLabel('Your full name').fill(TEST_DSL.displayName);
+    await page.getByLabel('Username').fill(TEST_DSL.username);
+    await page.getByLabel('Passphrase', { exact: true }).fill(TEST_PASSPHRASE);
+    await page.getByLabel('Confirm passphrase').fill(`${TEST_PASSPHRASE}x`);
+    await page.getByRole('button', { name: 'Create encrypted store' }).click();
+    await expect
+      .poll(() => page.getByText('The passphrases do not match.').first().isVisible())
+      .toBe(true);
+    await page.getByLabel('Confirm passphrase').fill(TEST_PASSPHRASE);
+    await page.getByRole('button', { name: 'Create encrypted store' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Your recovery key' }).isVisible())
+      .toBe(true);
+    const key = (await page.getByText(RECOVERY_KEY_SHAPE).first().textContent())?.trim() ?? '';
+    await page.getByLabel('Last group of the recovery key').fill(key.slice(-5));
+    await page.getByLabel('I have stored the recovery key safely').check();
+    await page.getByRole('button', { name: 'Continue to Lantern' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Pupils' }).isVisible()).toBe(true);
     await expect
       .poll(() => page.getByText('Riverside Primary School').first().isVisible())
       .toBe(true);
     await h.axe('empty register');
-    await h.screenshot('03-empty-register');
+    await h.screenshot('register-02-empty-register');
   });
 
   it('adds a child, with clear errors for a wrong UPN and a future date of birth', async () => {
@@ -105,7 +113,7 @@ describe('journey: set up, add a child, restart, find the child', () => {
       )
       .toBe(true);
     await h.axe('add child with errors');
-    await h.screenshot('04-add-child-errors');
+    await h.screenshot('register-03-add-child-errors');
     // Nothing was saved while the form was wrong.
     expect(
       await readStore(dir.path, (db) => db.prepare('SELECT count(*) FROM children').pluck().get()),
@@ -123,7 +131,7 @@ describe('journey: set up, add a child, restart, find the child', () => {
       .toBe(true);
     await expect.poll(() => page.getByText('14 Mar 2016').first().isVisible()).toBe(true);
     await h.axe('child page');
-    await h.screenshot('05-child-page');
+    await h.screenshot('register-04-child-page');
   });
 
   it('refuses a second child with the same UPN', async () => {
@@ -145,7 +153,7 @@ describe('journey: set up, add a child, restart, find the child', () => {
           .isVisible(),
       )
       .toBe(true);
-    await h.screenshot('06-duplicate-upn');
+    await h.screenshot('register-05-duplicate-upn');
     await page.getByLabel('UPN').fill('');
     await page.getByRole('button', { name: 'Add child' }).click();
     await expect
@@ -164,24 +172,25 @@ describe('journey: set up, add a child, restart, find the child', () => {
     await search.fill('B801200005001');
     await expect.poll(() => table.getByText('Amara Okafor').first().isVisible()).toBe(true);
     await h.axe('search results');
-    await h.screenshot('07-search');
+    await h.screenshot('register-06-search');
   });
 
-  it('after a restart, refuses a wrong passphrase, unlocks and finds the child again', async () => {
+  it('after a restart, refuses a wrong passphrase, signs in and finds the child again', async () => {
     const { page } = h;
     await h.restartCore();
     await expect
-      .poll(() => page.getByRole('heading', { name: 'Unlock Lantern' }).isVisible())
+      .poll(() => page.getByRole('heading', { name: 'Sign in to Lantern' }).isVisible())
       .toBe(true);
+    await page.getByLabel('Username').fill(TEST_DSL.username);
     await page.getByLabel('Passphrase', { exact: true }).fill('not my passphrase');
-    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await expect
       .poll(() => page.getByRole('alert').first().textContent())
-      .toMatch(/passphrase is not right/);
-    await h.axe('unlock with error');
-    await h.screenshot('08-unlock-wrong');
+      .toMatch(/username or passphrase is not right/);
+    await h.axe('sign-in with error');
+    await h.screenshot('register-07-sign-in-wrong');
     await page.getByLabel('Passphrase', { exact: true }).fill(TEST_PASSPHRASE);
-    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Pupils' }).isVisible()).toBe(true);
     await page.getByLabel('Search by name or UPN').fill('amara');
     await expect
@@ -199,10 +208,10 @@ describe('journey: set up, add a child, restart, find the child', () => {
     const { page } = h;
     await page.keyboard.press('Control+l');
     await expect
-      .poll(() => page.getByRole('heading', { name: 'Unlock Lantern' }).isVisible())
+      .poll(() => page.getByRole('heading', { name: 'Sign in to Lantern' }).isVisible())
       .toBe(true);
     expect(await page.content()).not.toContain('Okafor');
-    await h.screenshot('09-locked');
+    await h.screenshot('register-08-locked');
   });
 
   it('left only ciphertext on disk, with the child stored and every call audited', async () => {

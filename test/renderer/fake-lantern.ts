@@ -2,12 +2,14 @@ import { cleanup } from '@testing-library/react';
 import type { Mock } from 'vitest';
 import { afterEach, beforeEach, vi } from 'vitest';
 
-import type { MethodName, MethodOutput, SessionStatus } from '../../shared/api';
+import type { MethodName, MethodOutput, SessionStatus, SessionUser } from '../../shared/api';
 import type { Role } from '../../shared/auth/roles';
+import { roleLabels, roles } from '../../shared/auth/roles';
 import type { Child } from '../../shared/children/schema';
 import { upnCheckLetter } from '../../shared/children/upn';
-import type { Result } from '../../shared/result';
+import type { ApiError, Result } from '../../shared/result';
 import type { SchoolProfile } from '../../shared/school/schema';
+import type { User } from '../../shared/users/schema';
 import { useLantern } from '../../renderer/store';
 
 type Answer<M extends MethodName> = Result<MethodOutput<M>> | Promise<Result<MethodOutput<M>>>;
@@ -49,16 +51,73 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function unlockedAs(role: Role): SessionStatus {
-  return { storeExists: true, unlocked: true, role, schoolConfigured: true };
+export function fail<T = never>(
+  code: ApiError['code'],
+  message: string,
+  fields?: Record<string, string>,
+): Result<T> {
+  return { ok: false, error: fields ? { code, message, fields } : { code, message } };
+}
+
+/** A record id in the form main issues (UUIDv7), distinct for each `n`. */
+export function recordId(n: number): string {
+  return `01890a5d-ac96-7${String(n).padStart(3, '0')}-8000-${String(n).padStart(12, '0')}`;
+}
+
+/** The person signed in by `unlockedAs(role)`: named after the role, so tests can tell. */
+export function sessionUser(role: Role): SessionUser {
+  return {
+    id: recordId(100 + roles.indexOf(role)),
+    username: role.replace('_', '.'),
+    displayName: `${roleLabels[role]} Person`,
+    role,
+  };
+}
+
+export function unlockedAs(role: Role, overrides: Partial<SessionStatus> = {}): SessionStatus {
+  return {
+    storeExists: true,
+    unlocked: true,
+    role,
+    user: sessionUser(role),
+    mustChangePassphrase: false,
+    schoolConfigured: true,
+    recoveryKeyPending: false,
+    autoLockMinutes: 5,
+    ...overrides,
+  };
 }
 
 export const lockedSession: SessionStatus = {
   storeExists: true,
   unlocked: false,
   role: null,
+  user: null,
+  mustChangePassphrase: false,
   schoolConfigured: true,
+  recoveryKeyPending: false,
+  autoLockMinutes: 5,
 };
+
+export const noStore: SessionStatus = {
+  ...lockedSession,
+  storeExists: false,
+  schoolConfigured: false,
+};
+
+export function aUser(overrides: Partial<User> = {}): User {
+  return {
+    id: recordId(1),
+    username: 'sam.teacher',
+    displayName: 'Sam Teacher',
+    role: 'staff',
+    status: 'active',
+    mustChangePassphrase: false,
+    createdAt: '2026-09-01T08:00:00.000Z',
+    lastSignInAt: '2026-11-28T14:05:00.000Z',
+    ...overrides,
+  };
+}
 
 /** A UPN whose check letter is right, built the way the DfE defines it. */
 export function validUpn(body = '801200005001'): string {

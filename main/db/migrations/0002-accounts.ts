@@ -42,6 +42,14 @@ export const m0002Accounts: Migration = {
       INSERT INTO audit_records (record_id, seq)
         SELECT DISTINCT j.value, a.seq FROM audit_log a, json_each(a.record_ids) j;
       CREATE INDEX audit_by_actor ON audit_log (actor_id, seq);
+
+      -- K_audit for the hash chain (audit/chain.ts). Random and kept inside the encrypted
+      -- database, so it survives rotation of the database key.
+      CREATE TABLE audit_key (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        key BLOB NOT NULL CHECK (length(key) = 32)
+      ) STRICT;
+      INSERT INTO audit_key (id, key) VALUES (1, randomblob(32));
     `);
   },
 };

@@ -6,6 +6,8 @@ import { App } from '../../../renderer/app/App';
 import {
   inputsTo,
   installFakeLantern,
+  lockedSession,
+  noStore,
   ok,
   school,
   setUpRendererTests,
@@ -21,9 +23,7 @@ describe('App', () => {
       'session.status': () =>
         new Promise((resolve) => {
           answer = () => {
-            resolve(
-              ok({ storeExists: false, unlocked: false, role: null, schoolConfigured: false }),
-            );
+            resolve(ok(noStore));
           };
         }),
     });
@@ -38,27 +38,24 @@ describe('App', () => {
     let reachable = false;
     window.lantern = {
       invoke: () =>
-        reachable
-          ? Promise.resolve(
-              ok({ storeExists: true, unlocked: false, role: null, schoolConfigured: true }),
-            )
-          : Promise.reject(new Error('IPC closed')),
+        reachable ? Promise.resolve(ok(lockedSession)) : Promise.reject(new Error('IPC closed')),
     };
     render(<App />);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(/Lantern could not reach its store\./);
     reachable = true;
     fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByRole('heading', { name: 'Unlock Lantern' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Sign in to Lantern' })).toBeTruthy();
   });
 
-  it('asks about the school after set-up, then opens the pupil register', async () => {
+  it('asks a DSL for the school if a store has none, then opens the pupil register', async () => {
     const invoke = installFakeLantern({
-      'session.status': () => ok({ ...unlockedAs('dsl'), schoolConfigured: false }),
+      'session.status': () => ok(unlockedAs('dsl', { schoolConfigured: false })),
       'school.save': (input) =>
         ok({ ...(input as SchoolInput), laCode: '', updatedAt: school.updatedAt }),
       'school.get': () => ok(school),
       'children.list': () => ok({ items: [], total: 0 }),
+      'alerts.list': () => ok([]),
     });
     render(<App />);
     await screen.findByRole('heading', { name: 'About your school' });
@@ -87,12 +84,23 @@ describe('App', () => {
     expect(screen.getByRole('button', { name: 'Lock' }).title).toMatch(/Ctrl\+L/);
   });
 
+  it('tells a role that cannot describe the school to ask the DSL', async () => {
+    installFakeLantern({
+      'session.status': () => ok(unlockedAs('staff', { schoolConfigured: false })),
+    });
+    render(<App />);
+    await screen.findByRole('heading', { name: 'About your school' });
+    expect(screen.getByText(/Ask your designated safeguarding lead/)).toBeTruthy();
+    expect(screen.queryByLabelText('School name')).toBeNull();
+  });
+
   it('shows the school profile and saves an edit', async () => {
     installFakeLantern({
       'session.status': () => ok(unlockedAs('dsl')),
       'school.get': () => ok(school),
       'school.save': (input) => ok({ ...(input as SchoolInput), updatedAt: school.updatedAt }),
       'children.list': () => ok({ items: [], total: 0 }),
+      'alerts.list': () => ok([]),
     });
     render(<App />);
     fireEvent.click(await screen.findByRole('button', { name: 'School profile' }));
@@ -104,5 +112,21 @@ describe('App', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save school details' }));
     expect(await screen.findByText('School details saved.')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'School profile' })).toBeTruthy();
+  });
+
+  it('names the school and the signed-in person with their role in the header', async () => {
+    installFakeLantern({
+      'session.status': () => ok(unlockedAs('dsl')),
+      'school.get': () => ok(school),
+      'children.list': () => ok({ items: [], total: 0 }),
+      'alerts.list': () => ok([]),
+    });
+    render(<App />);
+    await screen.findByRole('heading', { name: 'Pupils' });
+    const header = screen.getByRole('banner');
+    expect(await within(header).findByText('Hillside Primary School')).toBeTruthy();
+    expect(within(header).getByText('Designated safeguarding lead Person')).toBeTruthy();
+    expect(within(header).getByText('Designated safeguarding lead')).toBeTruthy();
+    expect(within(header).getByRole('button', { name: 'Lock' })).toBeTruthy();
   });
 });

@@ -24,6 +24,7 @@ const base: Handlers = {
   'session.status': () => ok(unlockedAs('dsl')),
   'school.get': () => ok(school),
   'children.list': () => ok({ items: [], total: 0 }),
+  'alerts.list': () => ok([]),
 };
 
 async function openAddChild(handlers: Handlers = {}) {

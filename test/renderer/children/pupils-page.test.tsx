@@ -32,6 +32,7 @@ function openAs(role: Role, handlers: Handlers = {}) {
     'session.status': () => ok(unlockedAs(role)),
     'school.get': () => ok(school),
     'children.list': () => ok({ items: [jane, sam], total: 2 }),
+    'alerts.list': () => ok([]),
     ...handlers,
   });
   render(<App />);

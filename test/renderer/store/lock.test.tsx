@@ -1,15 +1,17 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import type { Result } from '../../../shared/result';
 import type { ChildList } from '../../../shared/api';
+import type { Result } from '../../../shared/result';
 import { App } from '../../../renderer/app/App';
 import { useLantern } from '../../../renderer/store';
 import {
   aChild,
+  aUser,
   installFakeLantern,
   lockedSession,
   ok,
+  recordId,
   school,
   setUpRendererTests,
   unlockedAs,
@@ -18,25 +20,56 @@ import {
 setUpRendererTests();
 
 const child = aChild();
+const sam = aUser();
 
-/** Every field of the store that can hold record data, as plain values. */
+/** Every field of the store that can hold record data or a secret, as plain values. */
 function recordData() {
   const s = useLantern.getState();
   return {
     register: s.register,
     childRecord: s.childRecord,
+    childViewers: s.childViewers,
     school: s.school,
     notice: s.notice,
     route: s.route,
+    userList: s.userList,
+    issuedPassphrase: s.issuedPassphrase,
+    auditLog: s.auditLog,
+    auditCheck: s.auditCheck,
+    settings: s.settings,
+    alerts: s.alerts,
+    recoveryKey: s.recoveryKey,
   };
 }
 
 const empty = {
   register: { query: '', items: [], total: 0, status: 'idle', error: null },
   childRecord: { id: null, child: null, status: 'idle', error: null },
+  childViewers: { childId: null, items: [], status: 'idle', error: null },
   school: null,
   notice: null,
   route: { page: 'pupils' },
+  userList: { items: [], status: 'idle', error: null },
+  issuedPassphrase: null,
+  auditLog: {
+    query: { userId: '', childId: '', method: '', from: '', to: '' },
+    items: [],
+    total: 0,
+    status: 'idle',
+    error: null,
+  },
+  auditCheck: { status: 'idle', result: null, error: null },
+  settings: null,
+  alerts: [],
+  recoveryKey: null,
+};
+
+const alert = {
+  id: recordId(9),
+  kind: 'recovery_key_used' as const,
+  at: '2026-11-28T14:05:00.000Z',
+  userId: sam.id,
+  displayName: sam.displayName,
 };
 
 async function unlockedWithData(): Promise<void> {
@@ -45,24 +78,77 @@ async function unlockedWithData(): Promise<void> {
     'school.get': () => ok(school),
     'children.list': () => ok({ items: [child], total: 1 }),
     'children.get': () => ok(child),
-    'vault.lock': () => ok(lockedSession),
+    'children.viewers': () =>
+      ok([
+        {
+          userId: sam.id,
+          displayName: sam.displayName,
+          role: 'dsl',
+          views: 2,
+          firstViewedAt: '2026-11-01T09:00:00.000Z',
+          lastViewedAt: '2026-11-28T09:00:00.000Z',
+        },
+      ]),
+    'users.list': () => ok([sam]),
+    'users.resetPassphrase': () => ok({ user: sam, oneTimePassphrase: 'tulip-anchor-57' }),
+    'audit.list': () =>
+      ok({
+        items: [
+          {
+            seq: 1,
+            at: '2026-11-28T14:05:00.000Z',
+            actorId: sam.id,
+            actorName: sam.displayName,
+            role: 'dsl',
+            method: 'children.get',
+            recordIds: [child.id],
+            outcome: 'ok',
+            errorCode: null,
+          },
+        ],
+        total: 1,
+      }),
+    'audit.verify': () =>
+      ok({ ok: true, rows: 1, problems: [], checkedAt: '2026-11-28T14:06:00.000Z' }),
+    'settings.get': () => ok({ autoLockMinutes: 5 }),
+    'alerts.list': () => ok([alert]),
+    'auth.lock': () => ok(lockedSession),
   });
   const store = useLantern.getState();
   await store.loadSession();
   await store.loadSchool();
   await store.searchRegister('jane');
   await store.openChild(child.id);
+  await store.loadChildViewers(child.id);
+  await store.loadUsers();
+  await store.resetUserPassphrase(sam.id);
+  await store.searchAudit({ userId: '', childId: child.id, method: '', from: '', to: '' });
+  await store.verifyAudit();
+  await store.loadSettings();
+  await store.loadAlerts();
   store.navigate({ page: 'child', id: child.id }, { tone: 'success', text: 'Added Jane Doe.' });
-  expect(useLantern.getState().register.items).toHaveLength(1);
-  expect(useLantern.getState().childRecord.child).not.toBeNull();
+  useLantern.setState({ recoveryKey: '7KQ2M-9XD4R-ABCDE-FGHJK-MNPQR-STVWX' });
+  const held = recordData();
+  for (const [name, value] of Object.entries(held)) {
+    expect(value, `${name} should hold data before the lock`).not.toEqual(
+      empty[name as keyof typeof empty],
+    );
+  }
 }
 
 describe('lock', () => {
-  it('clears every slice of record data', async () => {
+  it('clears every slice of record data, secrets included', async () => {
     await unlockedWithData();
     await useLantern.getState().lock();
     expect(recordData()).toEqual(empty);
     expect(useLantern.getState().session).toEqual(lockedSession);
+    expect(useLantern.getState().lockNotice).toBeNull();
+  });
+
+  it('keeps the reason for a lock to show on the sign-in screen', async () => {
+    await unlockedWithData();
+    await useLantern.getState().lock({ tone: 'info', text: 'Locked for a test.' });
+    expect(useLantern.getState().lockNotice?.text).toBe('Locked for a test.');
   });
 
   it('drops an answer that arrives after the lock', async () => {
@@ -73,7 +159,7 @@ describe('lock', () => {
         new Promise((resolve) => {
           answer = resolve;
         }),
-      'vault.lock': () => ok(lockedSession),
+      'auth.lock': () => ok(lockedSession),
     });
     const search = useLantern.getState().searchRegister('doe');
     await useLantern.getState().lock();
@@ -82,7 +168,7 @@ describe('lock', () => {
     expect(recordData()).toEqual(empty);
   });
 
-  it('clears records when main reports the session gone', async () => {
+  it('clears records and says “Lantern locked.” when main reports the session gone', async () => {
     await unlockedWithData();
     installFakeLantern({
       'children.get': () => ({
@@ -93,15 +179,34 @@ describe('lock', () => {
     await useLantern.getState().openChild(child.id);
     expect(recordData()).toEqual(empty);
     expect(useLantern.getState().session?.unlocked).toBe(false);
-    expect(useLantern.getState().lockNotice?.text).toMatch(/Lantern locked/);
+    expect(useLantern.getState().session?.user).toBeNull();
+    expect(useLantern.getState().lockNotice?.text).toBe('Lantern locked.');
   });
 
-  it('locks on Ctrl+L and shows the unlock screen', async () => {
+  it('shows the sign-in screen with the notice when the session ends under a page', async () => {
     installFakeLantern({
       'session.status': () => ok(unlockedAs('dsl')),
       'school.get': () => ok(school),
       'children.list': () => ok({ items: [child], total: 1 }),
-      'vault.lock': () => ok(lockedSession),
+      'alerts.list': () => ok([]),
+    });
+    render(<App />);
+    await screen.findByText('1 pupil');
+    act(() => {
+      useLantern.getState().sessionEnded();
+    });
+    expect(await screen.findByRole('heading', { name: 'Sign in to Lantern' })).toBeTruthy();
+    expect(screen.getByText('Lantern locked.')).toBeTruthy();
+    expect(screen.queryByText('Jane Doe')).toBeNull();
+  });
+
+  it('locks on Ctrl+L and shows the sign-in screen', async () => {
+    installFakeLantern({
+      'session.status': () => ok(unlockedAs('dsl')),
+      'school.get': () => ok(school),
+      'children.list': () => ok({ items: [child], total: 1 }),
+      'alerts.list': () => ok([]),
+      'auth.lock': () => ok(lockedSession),
     });
     render(<App />);
     await screen.findByText('1 pupil');
@@ -109,25 +214,26 @@ describe('lock', () => {
       fireEvent.keyDown(window, { key: 'l', ctrlKey: true });
       await Promise.resolve();
     });
-    expect(await screen.findByRole('heading', { name: 'Unlock Lantern' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Sign in to Lantern' })).toBeTruthy();
     expect(screen.queryByText('Jane Doe')).toBeNull();
     expect(recordData()).toEqual(empty);
   });
 
-  it('warns on the unlock screen when main cannot confirm the lock', async () => {
+  it('warns on the sign-in screen when main cannot confirm the lock', async () => {
     installFakeLantern({
       'session.status': () => ok(unlockedAs('dsl')),
       'school.get': () => ok(school),
       'children.list': () => ok({ items: [child], total: 1 }),
-      'vault.lock': () => ({
+      'alerts.list': () => ok([]),
+      'auth.lock': () => ({
         ok: false,
         error: { code: 'internal', message: 'Lantern could not reach its store.' },
       }),
     });
     render(<App />);
     fireEvent.click(await screen.findByRole('button', { name: 'Lock' }));
-    expect(await screen.findByText(/could not confirm that the store is locked/)).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Unlock Lantern' })).toBeTruthy();
+    expect(await screen.findByText(/could not confirm that it is locked/)).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Sign in to Lantern' })).toBeTruthy();
     expect(recordData()).toEqual(empty);
   });
 });

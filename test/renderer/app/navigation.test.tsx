@@ -1,0 +1,82 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+
+import type { Role } from '../../../shared/auth/roles';
+import { App } from '../../../renderer/app/App';
+import { useLantern } from '../../../renderer/store';
+import {
+  aChild,
+  inputsTo,
+  installFakeLantern,
+  ok,
+  school,
+  setUpRendererTests,
+  unlockedAs,
+} from '../fake-lantern';
+
+setUpRendererTests();
+
+function openAs(role: Role) {
+  const invoke = installFakeLantern({
+    'session.status': () => ok(unlockedAs(role)),
+    'school.get': () => ok(school),
+    'children.list': () => ok({ items: [aChild()], total: 1 }),
+    'alerts.list': () => ok([]),
+  });
+  render(<App />);
+  return invoke;
+}
+
+async function navLabels(): Promise<string[]> {
+  const nav = await screen.findByRole('navigation', { name: 'Main' });
+  return within(nav)
+    .getAllByRole('button')
+    .map((button) => button.textContent);
+}
+
+describe('main navigation by role', () => {
+  it('gives the DSL every section', async () => {
+    openAs('dsl');
+    await screen.findByRole('heading', { name: 'Pupils' });
+    expect(await navLabels()).toEqual([
+      'Pupils',
+      'Users',
+      'Audit log',
+      'Settings',
+      'School profile',
+      'My account',
+    ]);
+  });
+
+  it('shows a governor no pupils, users or audit log, and opens on the school profile', async () => {
+    const invoke = openAs('governor');
+    expect(await screen.findByRole('heading', { name: 'School profile' })).toBeTruthy();
+    expect(await navLabels()).toEqual(['School profile', 'My account']);
+    expect(screen.queryByRole('button', { name: 'Edit school details' })).toBeNull();
+    expect(inputsTo(invoke, 'children.list')).toEqual([]);
+    expect(inputsTo(invoke, 'alerts.list')).toEqual([]);
+  });
+
+  it('lets staff find pupils but not open a child’s file', async () => {
+    openAs('staff');
+    await screen.findByText('1 pupil');
+    expect(await navLabels()).toEqual(['Pupils', 'School profile', 'My account']);
+    const table = screen.getByRole('table', { name: 'Pupil register' });
+    expect(within(table).getByText('Jane Doe')).toBeTruthy();
+    expect(within(table).queryByRole('button')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Add a child' })).toBeNull();
+  });
+
+  it('gives IT administrators settings but neither pupils nor the audit log', async () => {
+    openAs('it_admin');
+    await screen.findByRole('heading', { name: 'School profile' });
+    expect(await navLabels()).toEqual(['Settings', 'School profile', 'My account']);
+  });
+
+  it('refuses a page the role cannot use, even if the route points there', async () => {
+    openAs('staff');
+    await screen.findByText('1 pupil');
+    useLantern.getState().navigate({ page: 'child', id: aChild().id });
+    expect(await screen.findByRole('heading', { name: 'You cannot open this page' })).toBeTruthy();
+  });
+});

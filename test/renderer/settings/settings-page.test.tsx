@@ -1,0 +1,72 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+
+import type { Role } from '../../../shared/auth/roles';
+import { App } from '../../../renderer/app/App';
+import { useLantern } from '../../../renderer/store';
+import type { Handlers } from '../fake-lantern';
+import {
+  inputsTo,
+  installFakeLantern,
+  ok,
+  school,
+  setUpRendererTests,
+  unlockedAs,
+} from '../fake-lantern';
+
+setUpRendererTests();
+
+async function openSettings(role: Role, handlers: Handlers = {}) {
+  const invoke = installFakeLantern({
+    'session.status': () => ok(unlockedAs(role)),
+    'school.get': () => ok(school),
+    'children.list': () => ok({ items: [], total: 0 }),
+    'alerts.list': () => ok([]),
+    'settings.get': () => ok({ autoLockMinutes: 5 }),
+    ...handlers,
+  });
+  render(<App />);
+  const nav = await screen.findByRole('navigation', { name: 'Main' });
+  fireEvent.click(within(nav).getByRole('button', { name: 'Settings' }));
+  await screen.findByRole('heading', { name: 'Settings' });
+  return invoke;
+}
+
+describe('settings page', () => {
+  it('saves the auto-lock time and the idle timer follows it', async () => {
+    const invoke = await openSettings('it_admin', {
+      'settings.save': (input) => ok(input as { autoLockMinutes: number }),
+    });
+    const field = await screen.findByLabelText<HTMLInputElement>('Lock after inactivity (minutes)');
+    expect(field.value).toBe('5');
+    fireEvent.change(field, { target: { value: '12' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+    expect(inputsTo(invoke, 'settings.save')).toEqual([{ autoLockMinutes: 12 }]);
+    expect(useLantern.getState().session?.autoLockMinutes).toBe(12);
+  });
+
+  it('keeps the time within 1 to 30 minutes', async () => {
+    const invoke = await openSettings('dsl');
+    const field = await screen.findByLabelText('Lock after inactivity (minutes)');
+    fireEvent.change(field, { target: { value: '45' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    const summary = await screen.findByRole('alert');
+    expect(summary.textContent).toContain('Auto-lock can be at most 30 minutes.');
+    fireEvent.change(field, { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(
+      await screen.findByText(/Enter a whole number of minutes, from 1 to 30\./, {
+        selector: 'a',
+      }),
+    ).toBeTruthy();
+    expect(inputsTo(invoke, 'settings.save')).toEqual([]);
+  });
+
+  it('shows the setting read-only to a role that cannot change it', async () => {
+    await openSettings('headteacher');
+    expect(await screen.findByText('5 minutes')).toBeTruthy();
+    expect(screen.queryByLabelText('Lock after inactivity (minutes)')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Save settings' })).toBeNull();
+  });
+});
