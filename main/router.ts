@@ -14,6 +14,7 @@ import {
   confirmRecoveryKey,
   listAlerts,
   recover,
+  rotateKey,
   saveRecoverySheet,
   sessionStatus,
   setupCreate,
@@ -85,6 +86,7 @@ const registry: Registry = {
   'audit.list': tx(listAudit),
   'audit.exportCsv': async(exportAuditCsv),
   'audit.verify': tx(verifyAudit),
+  'security.rotateKey': async(rotateKey),
   'alerts.list': tx(listAlerts),
   'alerts.acknowledge': tx(acknowledgeAlert),
 };

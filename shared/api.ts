@@ -70,6 +70,8 @@ export type SessionStatus = {
 
 export type ChildList = { items: ChildSummary[]; total: number };
 export type IssuedPassphrase = { user: User; oneTimePassphrase: string };
+/** After a key rotation: the new recovery key, and a one-time passphrase for everyone else. */
+export type KeyRotation = { recoveryKey: string; issued: IssuedPassphrase[] };
 export type SecurityAlert = {
   id: string;
   kind: 'recovery_key_used';
@@ -266,6 +268,12 @@ export const methods = {
     access: 'audit.read',
     writes: false,
     summary: 'Check the audit log’s hash chain',
+  }),
+  'security.rotateKey': method<KeyRotation>()({
+    input: z.strictObject({ passphrase: passphraseField.min(1, 'Enter your passphrase.') }),
+    access: 'security.manage',
+    writes: true,
+    summary: 'Replace the database encryption key and the recovery key',
   }),
   'alerts.list': method<SecurityAlert[]>()({
     input: none,

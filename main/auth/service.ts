@@ -327,3 +327,41 @@ export function acknowledgeAlert(
   }
   return { value: ctx.store.alerts.open(), recordIds: [input.id] };
 }
+
+/**
+ * Replaces the data key, e.g. after a laptop is lost or someone leaves under a cloud. Other
+ * people's slots cannot be re-wrapped without their passphrases, so each gets a one-time
+ * passphrase; the old recovery key stops working and a new one is issued.
+ */
+export async function rotateKey(
+  ctx: HandlerContext,
+  input: ParsedInput<'security.rotateKey'>,
+): Promise<Handled<MethodOutput<'security.rotateKey'>>> {
+  const me = ctx.session.user;
+  if (!me) throw new ApiFailure('unauthenticated', 'Lantern is locked. Sign in to continue.');
+  if (!(await ctx.vault.checkUserSecret(me.id, input.passphrase))) {
+    const message = 'Your passphrase is not right.';
+    throw new ApiFailure('wrong_passphrase', message, { passphrase: message });
+  }
+  const others = ctx.store.users.list().filter((u) => u.status === 'active' && u.id !== me.id);
+  const issued = others.map((user) => ({ user, oneTimePassphrase: newOneTimePassphrase() }));
+  const recoveryKey = newRecoveryKey();
+  await ctx.vault.rotate(
+    [
+      { id: me.id, username: me.username, passphrase: input.passphrase },
+      ...issued.map((i) => ({
+        id: i.user.id,
+        username: i.user.username,
+        passphrase: i.oneTimePassphrase,
+      })),
+    ],
+    normaliseRecoveryKey(recoveryKey) ?? recoveryKey,
+  );
+  const ids = [me.id, ...others.map((u) => u.id)];
+  ctx.commit(ids, () => {
+    for (const u of others) ctx.store.users.setMustChange(u.id, true, ctx.now.toISOString());
+  });
+  ctx.session.pendingRecoveryKey = recoveryKey;
+  const refreshed = issued.map((i) => ({ ...i, user: ctx.store.users.get(i.user.id) ?? i.user }));
+  return { value: { recoveryKey, issued: refreshed }, recordIds: ids };
+}

@@ -60,6 +60,8 @@ let browser: Browser | null = null;
 export async function launchBrowser(): Promise<Browser> {
   browser ??= await chromium.launch({
     executablePath: CHROMIUM,
+    // With chromium-l10n installed, the en-GB locale makes date inputs read dd/mm/yyyy.
+    env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' },
     args: [
       '--headless',
       '--no-sandbox',

@@ -39,6 +39,7 @@ const expected: Record<MethodName, readonly Role[]> = {
   'audit.list': ['dsl'],
   'audit.exportCsv': ['dsl'],
   'audit.verify': ['dsl'],
+  'security.rotateKey': ['dsl'],
   'alerts.list': ['dsl'],
   'alerts.acknowledge': ['dsl'],
 };

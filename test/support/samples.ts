@@ -50,6 +50,7 @@ export const validInputs: { [M in MethodName]: MethodInput<M> } = {
   'audit.list': anyAudit,
   'audit.exportCsv': anyAudit,
   'audit.verify': {},
+  'security.rotateKey': { passphrase: 'not the passphrase' },
   'alerts.list': {},
   'alerts.acknowledge': { id: someId },
 };

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,46 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readKeyring, unwrapDataKey } from '../../../main/vault/keyring';
 import { storePaths } from '../../../main/vault/vault';
 import { readStore, tempDir, TEST_DSL, TEST_PASSPHRASE, unlockedCore } from '../../support/core';
+import { runAndKill } from '../../support/kill';
 
 const KILLS = Number(process.env.REWRAP_KILLS ?? 25);
 const OTHER = 'the other passphrase entirely';
-
-/** Starts the child, lets it run for `ms` after its first change begins, then SIGKILLs it. */
-function runAndKill(dataDir: string, ms: number): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        join('test', 'support', 'rewrap-child.ts'),
-        dataDir,
-        TEST_PASSPHRASE,
-        OTHER,
-      ],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    const lines: string[] = [];
-    let stderr = '';
-    let buffer = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const parts = buffer.split('\n');
-      buffer = parts.pop() ?? '';
-      for (const line of parts) {
-        if (lines.length === 0) setTimeout(() => child.kill('SIGKILL'), ms);
-        lines.push(line);
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL') resolve(lines);
-      else reject(new Error(`child exited ${code}: ${stderr}`));
-    });
-  });
-}
 
 describe('a passphrase change killed at any moment leaves the old or the new one working (issue 3)', () => {
   const dir = tempDir();
@@ -60,7 +23,11 @@ describe('a passphrase change killed at any moment leaves the old or the new one
   it(`survives ${KILLS} SIGKILLs mid-change`, async () => {
     const outcomes = { old: 0, new: 0 };
     for (let i = 0; i < KILLS; i += 1) {
-      const lines = await runAndKill(dir.path, 5 + Math.floor(Math.random() * 120));
+      const lines = await runAndKill(
+        join('test', 'support', 'rewrap-child.ts'),
+        [dir.path, TEST_PASSPHRASE, OTHER],
+        5 + Math.floor(Math.random() * 120),
+      );
       // The keyring parses and the DSL's slot opens with one of the two passphrases, never
       // neither; if the last change had completed, with that one.
       const slot = readKeyring(storePaths(dir.path).keyring).slots.find(
