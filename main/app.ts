@@ -4,14 +4,14 @@ import type { SessionState } from './handler';
 import { newId } from './ids';
 import type { Logger } from './log';
 import { consoleLogger } from './log';
-import type { Platform } from './platform';
+import type { DeviceKeyStore, Platform } from './platform';
 import { noPlatform } from './platform';
 import { createRouter } from './router';
 import type { KdfParams } from './vault/keyring';
 import { createVault, storePaths } from './vault/vault';
 
 export type { Logger } from './log';
-export type { Platform, SaveRequest } from './platform';
+export type { DeviceKeyStore, Platform, SaveRequest } from './platform';
 
 /** A caller of the API: one per window in Electron, one per page in the e2e harness. */
 export type Session = { readonly id: string };
@@ -23,6 +23,8 @@ export type AppOptions = {
   platform?: Platform;
   /** Argon2id settings for new key slots; tests lower them, the app keeps the default. */
   kdf?: KdfParams;
+  /** The OS key store that seals each person's slot to this computer, where there is one. */
+  deviceKeys?: DeviceKeyStore;
 };
 
 export type LanternCore = {
@@ -46,7 +48,7 @@ export type LanternCore = {
 export function createApp(options: AppOptions): LanternCore {
   const clock = options.clock ?? (() => new Date());
   const logger = options.logger ?? consoleLogger();
-  const vault = createVault(storePaths(options.dataDir), options.kdf);
+  const vault = createVault(storePaths(options.dataDir), options.kdf, options.deviceKeys);
   const sessions = new Map<string, SessionState>();
 
   function closeStoreIfUnused(): void {

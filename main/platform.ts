@@ -16,3 +16,15 @@ export type Platform = {
 export const noPlatform: Platform = {
   saveFile: () => Promise.reject(new Error('Saving files is not available here.')),
 };
+
+/**
+ * The operating system's key store (Electron safeStorage: DPAPI, Keychain, libsecret/kwallet).
+ * Sealing each person's key slot with it makes the passphrase alone useless on another
+ * computer: the second factor is possession of this one (security G1).
+ */
+export type DeviceKeyStore = {
+  /** The backend's name, or null when nothing secure is available (Linux basic_text counts as none). */
+  backend(): Promise<string | null>;
+  seal(text: string): Promise<Buffer>;
+  unseal(sealed: Buffer): Promise<string>;
+};

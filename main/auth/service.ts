@@ -16,7 +16,7 @@ import type { Handled, HandlerContext, SessionState } from '../handler';
 import { roleOf } from '../handler';
 import { newId } from '../ids';
 import type { Store } from '../store';
-import { WrongSecretError } from '../vault/keyring';
+import { DeviceKeyError, WrongSecretError } from '../vault/keyring';
 import { recoverySheetPdf } from '../vault/recovery-sheet';
 
 const WRONG_SIGN_IN = 'The username or passphrase is not right. Check Caps Lock and try again.';
@@ -214,6 +214,15 @@ export async function signIn(
   try {
     opened = await ctx.vault.unlockUser(account, input.passphrase);
   } catch (err) {
+    if (err instanceof DeviceKeyError) {
+      ctx.logger.warn('sign-in refused: slot sealed to another computer', {
+        session: ctx.session.id,
+      });
+      throw new ApiFailure(
+        'forbidden',
+        'This account opens only on the computer where its passphrase was set. Here, use the recovery key, or ask your designated safeguarding lead to reset your passphrase on this computer.',
+      );
+    }
     if (!(err instanceof WrongSecretError)) throw err;
     ctx.throttle.recordFailure(account, ctx.now);
     ctx.logger.warn('sign-in refused', { session: ctx.session.id });

@@ -20,6 +20,7 @@ import {
   handleAppRequest,
   registerAppScheme,
 } from './protocol';
+import { safeStorageKeys } from './device-keys';
 import { electronPlatform } from './save-dialog';
 import { createSecureWindow } from './window';
 
@@ -35,6 +36,7 @@ export type ElectronParts = Pick<
   | 'Menu'
   | 'powerMonitor'
   | 'protocol'
+  | 'safeStorage'
   | 'session'
   | 'shell'
 >;
@@ -132,7 +134,8 @@ export function startLantern(electron: ElectronParts, options: StartOptions): vo
 
     const dataDir = resolveDataDir(options.argv, options.env, app.getPath('userData'));
     const platform = electronPlatform(electron.dialog, () => mainWindow, app.getPath('documents'));
-    const running = options.createApp({ dataDir, logger, platform });
+    const deviceKeys = safeStorageKeys(electron.safeStorage, process.platform);
+    const running = options.createApp({ dataDir, logger, platform, deviceKeys });
     core = running;
     registerInvokeHandler(electron.ipcMain, running, sessions, logger);
     electron.powerMonitor.on('lock-screen', lockAll);

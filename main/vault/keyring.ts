@@ -30,6 +30,8 @@ const slotSchema = z.strictObject({
   /** A person's passphrase slot (with their username, to find it at sign-in) or the recovery key's. */
   kind: z.enum(['user', 'recovery']),
   username: z.string().max(64).optional(),
+  /** Set when the wrapped key is also sealed by this computer's key store (security G1, E11). */
+  device: z.strictObject({ backend: z.string().min(1).max(40) }).optional(),
   kdf: z.strictObject({
     alg: z.literal('argon2id'),
     memoryKiB: z.int().min(8192).max(4_194_304),
@@ -67,6 +69,11 @@ export class KeyringError extends Error {
 
 export class WrongSecretError extends Error {
   override name = 'WrongSecretError';
+}
+
+/** The slot is sealed to a computer's key store that is not available here. */
+export class DeviceKeyError extends Error {
+  override name = 'DeviceKeyError';
 }
 
 async function deriveKek(secret: string, salt: Buffer, kdf: KdfParams): Promise<Buffer> {

@@ -8,8 +8,10 @@ import { openDatabase } from '../db/open';
 import { fsyncDirectory } from '../fs-atomic';
 import type { Store } from '../store';
 import { storeFor } from '../store';
+import type { DeviceKeyStore } from '../platform';
 import type { KdfParams, Keyring, KeySlot } from './keyring';
 import {
+  DeviceKeyError,
   DEFAULT_KDF,
   kdfBelowPolicy,
   newDataKey,
@@ -57,8 +59,46 @@ export type FirstUser = { id: string; username: string; passphrase: string };
  * The data key stays in memory only while the store is open (it is needed to wrap new slots)
  * and is zeroed when the store closes.
  */
-export function createVault(paths: StorePaths, kdf: KdfParams = DEFAULT_KDF) {
+export function createVault(
+  paths: StorePaths,
+  kdf: KdfParams = DEFAULT_KDF,
+  deviceKeys?: DeviceKeyStore,
+) {
   let store: Store | null = null;
+
+  /** Seals a person's slot to this computer when it has a secure key store. */
+  async function sealed(slot: Promise<KeySlot>): Promise<KeySlot> {
+    const plain = await slot;
+    const backend = deviceKeys ? await deviceKeys.backend() : null;
+    if (!deviceKeys || backend === null) return plain;
+    const seal = await deviceKeys.seal(plain.wrap.ciphertext);
+    return {
+      ...plain,
+      device: { backend },
+      wrap: { ...plain.wrap, ciphertext: seal.toString('base64') },
+    };
+  }
+
+  /** The slot as wrapped by the passphrase alone; throws DeviceKeyError on another computer. */
+  async function unsealed(slot: KeySlot): Promise<KeySlot> {
+    if (!slot.device) return slot;
+    const backend = deviceKeys ? await deviceKeys.backend() : null;
+    if (!deviceKeys || backend !== slot.device.backend) {
+      throw new DeviceKeyError('This account is sealed to another computer or key store.');
+    }
+    try {
+      const ciphertext = await deviceKeys.unseal(Buffer.from(slot.wrap.ciphertext, 'base64'));
+      return { ...slot, wrap: { ...slot.wrap, ciphertext } };
+    } catch (err) {
+      throw new DeviceKeyError('This computer’s key store could not open the account’s key.', {
+        cause: err,
+      });
+    }
+  }
+
+  async function unwrapUser(slot: KeySlot, secret: string): Promise<Buffer> {
+    return unwrapDataKey(await unsealed(slot), secret);
+  }
   let dataKey: Buffer | null = null;
   let checkpointedSeq = 0;
 
@@ -150,7 +190,11 @@ export function createVault(paths: StorePaths, kdf: KdfParams = DEFAULT_KDF) {
         'A change of encryption key was interrupted. Sign in as the DSL who started it, or use the new recovery key, to finish it.',
       );
     }
-    adopt(await unwrapDataKey(nextSlot, secret));
+    adopt(
+      await (nextSlot.kind === 'user'
+        ? unwrapUser(nextSlot, secret)
+        : unwrapDataKey(nextSlot, secret)),
+    );
     renameSync(paths.nextKeyring, paths.keyring);
     fsyncDirectory(paths.dataDir);
   }
@@ -186,11 +230,13 @@ export function createVault(paths: StorePaths, kdf: KdfParams = DEFAULT_KDF) {
       const key = newDataKey();
       try {
         const slots: KeySlot[] = [
-          await wrapDataKey(
-            key,
-            { id: first.id, kind: 'user', username: first.username },
-            first.passphrase,
-            kdf,
+          await sealed(
+            wrapDataKey(
+              key,
+              { id: first.id, kind: 'user', username: first.username },
+              first.passphrase,
+              kdf,
+            ),
           ),
           await wrapDataKey(key, { id: RECOVERY_SLOT, kind: 'recovery' }, recoveryKey, kdf),
         ];
@@ -225,7 +271,7 @@ export function createVault(paths: StorePaths, kdf: KdfParams = DEFAULT_KDF) {
         await spendKdfTime(passphrase, kdf);
         throw new WrongSecretError('No slot for this username.');
       }
-      const key = await unwrapDataKey(slot, passphrase);
+      const key = await unwrapUser(slot, passphrase);
       if (store) key.fill(0);
       else
         await adoptChecked(
@@ -263,11 +309,13 @@ export function createVault(paths: StorePaths, kdf: KdfParams = DEFAULT_KDF) {
         const slots: KeySlot[] = [];
         for (const u of slotsFor) {
           slots.push(
-            await wrapDataKey(
-              newKey,
-              { id: u.id, kind: 'user', username: u.username },
-              u.passphrase,
-              kdf,
+            await sealed(
+              wrapDataKey(
+                newKey,
+                { id: u.id, kind: 'user', username: u.username },
+                u.passphrase,
+                kdf,
+              ),
             ),
           );
         }
@@ -299,7 +347,7 @@ export function createVault(paths: StorePaths, kdf: KdfParams = DEFAULT_KDF) {
       const slot = keyring().slots.find((s) => s.kind === 'user' && s.id === userId);
       if (!slot) return false;
       try {
-        (await unwrapDataKey(slot, passphrase)).fill(0);
+        (await unwrapUser(slot, passphrase)).fill(0);
         return true;
       } catch (err) {
         if (err instanceof WrongSecretError) return false;
@@ -313,7 +361,9 @@ export function createVault(paths: StorePaths, kdf: KdfParams = DEFAULT_KDF) {
      */
     async setUserSecret(userId: string, username: string, passphrase: string): Promise<void> {
       const { key } = requireOpen();
-      const slot = await wrapDataKey(key, { id: userId, kind: 'user', username }, passphrase, kdf);
+      const slot = await sealed(
+        wrapDataKey(key, { id: userId, kind: 'user', username }, passphrase, kdf),
+      );
       const current = keyring();
       saveKeyring({
         ...current,

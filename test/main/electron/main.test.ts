@@ -152,6 +152,12 @@ function makeHarness(options: { lock?: boolean; createApp?: StartOptions['create
     setApplicationMenu: vi.fn(),
   };
   const dialog = { showErrorBox: vi.fn(), showSaveDialog: vi.fn() };
+  const safeStorage = {
+    isAsyncEncryptionAvailable: vi.fn(() => Promise.resolve(true)),
+    encryptStringAsync: vi.fn(),
+    decryptStringAsync: vi.fn(),
+    getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret' as const),
+  };
   const shell = { openExternal: vi.fn(() => Promise.resolve()) };
 
   const sessions: Session[] = [];
@@ -178,6 +184,7 @@ function makeHarness(options: { lock?: boolean; createApp?: StartOptions['create
     Menu,
     powerMonitor,
     protocol,
+    safeStorage,
     session: { defaultSession },
     shell,
   } as unknown as ElectronParts;
@@ -314,6 +321,10 @@ describe('startLantern on ready', () => {
       dataDir: path.join(base, 'school-data'),
       logger: h.logger,
       platform: expect.objectContaining({ saveFile: expect.any(Function) }),
+      deviceKeys: expect.objectContaining({
+        seal: expect.any(Function),
+        unseal: expect.any(Function),
+      }),
     });
   });
 

@@ -80,7 +80,7 @@ describe('a key rotation killed at any moment leaves a store that opens (issue 3
   const dir = tempDir();
   beforeAll(async () => {
     const { core, session } = await unlockedCore(dir.path);
-    for (let i = 0; i < 30; i += 1)
+    for (let i = 0; i < 300; i += 1)
       await must(
         core.invoke(session, 'children.add', sampleChild({ legalForename: `Child${i}`, upn: '' })),
       );

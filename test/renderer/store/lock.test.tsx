@@ -39,6 +39,7 @@ function recordData() {
     settings: s.settings,
     alerts: s.alerts,
     recoveryKey: s.recoveryKey,
+    keyRotation: s.keyRotation,
   };
 }
 
@@ -62,6 +63,7 @@ const empty = {
   settings: null,
   alerts: [],
   recoveryKey: null,
+  keyRotation: null,
 };
 
 const alert = {
@@ -112,6 +114,11 @@ async function unlockedWithData(): Promise<void> {
       ok({ ok: true, rows: 1, problems: [], checkedAt: '2026-11-28T14:06:00.000Z' }),
     'settings.get': () => ok({ autoLockMinutes: 5 }),
     'alerts.list': () => ok([alert]),
+    'security.rotateKey': () =>
+      ok({
+        recoveryKey: 'ABCDE-FGHJK-MNPQR-STVWX-Y2345-67890',
+        issued: [{ user: { ...sam, mustChangePassphrase: true }, oneTimePassphrase: 'abcd-efgh' }],
+      }),
     'auth.lock': () => ok(lockedSession),
   });
   const store = useLantern.getState();
@@ -128,6 +135,7 @@ async function unlockedWithData(): Promise<void> {
   await store.loadAlerts();
   store.navigate({ page: 'child', id: child.id }, { tone: 'success', text: 'Added Jane Doe.' });
   useLantern.setState({ recoveryKey: '7KQ2M-9XD4R-ABCDE-FGHJK-MNPQR-STVWX' });
+  await store.rotateKey('maple river lantern cloud');
   const held = recordData();
   for (const [name, value] of Object.entries(held)) {
     expect(value, `${name} should hold data before the lock`).not.toEqual(
