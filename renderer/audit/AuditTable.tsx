@@ -4,7 +4,7 @@ import { roleLabels } from '../../shared/auth/roles';
 import { formatInstant } from '../../shared/dates/calendar-date';
 import { useLantern } from '../store';
 import { Button } from '../ui/Button';
-import { outcomeLabels } from './audit-labels';
+import { actionLabel, outcomeLabels } from './audit-labels';
 
 export function AuditTable() {
   const { items, total, status } = useLantern((s) => s.auditLog);
@@ -43,7 +43,9 @@ export function AuditTable() {
               <td>{row.actorName ?? 'Nobody signed in'}</td>
               <td>{row.role ? roleLabels[row.role] : 'None'}</td>
               <td>
-                <code className="code">{row.method}</code>
+                {actionLabel(row.method)}
+                {/* The exact method, for precision and to match the Action filter. */}
+                <code className="code table__note">{row.method}</code>
               </td>
               <td>{row.recordIds.length.toLocaleString('en-GB')}</td>
               <td className={`outcome outcome--${row.outcome}`}>{outcomeLabels[row.outcome]}</td>

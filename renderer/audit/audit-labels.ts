@@ -1,3 +1,4 @@
+import { isMethodName, methods } from '../../shared/api';
 import type { AuditOutcome } from '../../shared/audit/schema';
 
 export const outcomeLabels: Record<AuditOutcome, string> = {
@@ -6,3 +7,11 @@ export const outcomeLabels: Record<AuditOutcome, string> = {
   invalid: 'Rejected',
   failed: 'Failed',
 };
+
+/**
+ * An audit entry's action in plain English: the contract's summary of the method. main records
+ * a call to a method it does not know as `unknown:<name>`, which has no summary.
+ */
+export function actionLabel(method: string): string {
+  return isMethodName(method) ? methods[method].summary : 'Unknown operation';
+}

@@ -15,6 +15,7 @@ import { PageHeading } from '../ui/PageHeading';
 import { StatusMessage } from '../ui/StatusMessage';
 import { TextField } from '../ui/TextField';
 import { useForm } from '../ui/use-form';
+import { ChangeKeySection } from './ChangeKeySection';
 
 const fieldIds = { autoLockMinutes: 'auto-lock-minutes' };
 const settingsInput = methods['settings.save'].input;
@@ -77,6 +78,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
 
 export function SettingsPage() {
   const canWrite = useCan('settings.write');
+  const canManageSecurity = useCan('security.manage');
   const settings = useLantern((s) => s.settings);
   const status = useLantern((s) => s.settingsLoad);
   const error = useLantern((s) => s.settingsError);
@@ -122,6 +124,7 @@ export function SettingsPage() {
       <PageHeading>Settings</PageHeading>
       <p>These settings apply to everyone who uses Lantern on this computer.</p>
       {body}
+      {canManageSecurity ? <ChangeKeySection /> : null}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { createAuditSlice } from './audit-slice';
 import { createChildrenSlice } from './children-slice';
 import { createNavigationSlice } from './navigation-slice';
 import { createSchoolSlice } from './school-slice';
+import { createSecuritySlice } from './security-slice';
 import { createSessionSlice } from './session-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createSetupSlice } from './setup-slice';
@@ -23,4 +24,5 @@ export const useLantern = create<LanternState>()((...args) => ({
   ...createAuditSlice(...args),
   ...createSettingsSlice(...args),
   ...createAlertsSlice(...args),
+  ...createSecuritySlice(...args),
 }));

@@ -9,6 +9,7 @@ import { initialNavigation } from './navigation-slice';
 import { openedState } from './opened';
 import { sessionCall } from './request';
 import { initialSchool } from './school-slice';
+import { initialSecurity } from './security-slice';
 import { initialSettings } from './settings-slice';
 import { initialSetup } from './setup-slice';
 import { initialUsers } from './users-slice';
@@ -49,6 +50,7 @@ function withoutRecords(state: LanternState): Partial<LanternState> {
     ...initialSettings,
     ...initialAlerts,
     ...initialSetup,
+    ...initialSecurity,
     epoch: state.epoch + 1,
     session: state.session && {
       ...state.session,

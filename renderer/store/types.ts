@@ -5,6 +5,7 @@ import type { AuditSlice } from './audit-slice';
 import type { ChildrenSlice } from './children-slice';
 import type { NavigationSlice } from './navigation-slice';
 import type { SchoolSlice } from './school-slice';
+import type { SecuritySlice } from './security-slice';
 import type { SessionSlice } from './session-slice';
 import type { SettingsSlice } from './settings-slice';
 import type { SetupSlice } from './setup-slice';
@@ -18,7 +19,8 @@ export type LanternState = SessionSlice &
   UsersSlice &
   AuditSlice &
   SettingsSlice &
-  AlertsSlice;
+  AlertsSlice &
+  SecuritySlice;
 
 export type SliceCreator<Slice> = StateCreator<LanternState, [], [], Slice>;
 

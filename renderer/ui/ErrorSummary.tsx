@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 
 import type { FormErrors } from './form-errors';
 
@@ -14,6 +14,8 @@ type ErrorSummaryProps = {
  */
 export function ErrorSummary({ errors, fieldIds }: ErrorSummaryProps) {
   const ref = useRef<HTMLDivElement>(null);
+  // A page can hold two forms (Settings does), so each summary's title needs its own id.
+  const titleId = useId();
   const linked = Object.entries(fieldIds).flatMap(([name, id]) => {
     const message = errors.fields[name];
     return message ? [{ id, message }] : [];
@@ -31,14 +33,8 @@ export function ErrorSummary({ errors, fieldIds }: ErrorSummaryProps) {
 
   if (empty) return null;
   return (
-    <div
-      className="error-summary"
-      role="alert"
-      tabIndex={-1}
-      ref={ref}
-      aria-labelledby="error-summary-title"
-    >
-      <h2 className="error-summary__title" id="error-summary-title">
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={titleId}>
+      <h2 className="error-summary__title" id={titleId}>
         There is a problem
       </h2>
       <ul className="error-summary__list">
