@@ -1,12 +1,11 @@
-import { MAX_PASSPHRASE_LENGTH } from '../../shared/users/schema';
 import { useLantern } from '../store';
 import { Button } from '../ui/Button';
 import { ErrorSummary } from '../ui/ErrorSummary';
 import { errorsFromApi } from '../ui/form-errors';
 import { NewPassphraseField } from '../ui/NewPassphraseField';
-import { TextField } from '../ui/TextField';
 import { useForm } from '../ui/use-form';
 import { newPassphraseProblems } from './passphrase';
+import { PassphraseField } from '../ui/CredentialFields';
 
 const fieldIds = {
   current: 'current-passphrase',
@@ -64,24 +63,14 @@ export function ChangePassphraseForm({
   return (
     <form {...formProps} aria-labelledby={labelledBy}>
       <ErrorSummary errors={errors} fieldIds={fieldIds} />
-      <TextField
+      <PassphraseField
+        purpose="current"
         label="Current passphrase"
         hint={currentHint}
-        type="password"
-        autoComplete="current-password"
-        spellCheck={false}
-        maxLength={MAX_PASSPHRASE_LENGTH}
         {...field('current')}
       />
       <NewPassphraseField label="New passphrase" {...field('passphrase')} />
-      <TextField
-        label="Confirm new passphrase"
-        type="password"
-        autoComplete="new-password"
-        spellCheck={false}
-        maxLength={MAX_PASSPHRASE_LENGTH}
-        {...field('confirmation')}
-      />
+      <PassphraseField purpose="new" label="Confirm new passphrase" {...field('confirmation')} />
       <div className="button-row">
         <Button type="submit" variant="primary">
           Change passphrase

@@ -1,5 +1,4 @@
 import { normaliseRecoveryKey } from '../../shared/users/recovery-key';
-import { MAX_PASSPHRASE_LENGTH } from '../../shared/users/schema';
 import { PlainLayout } from '../app/PlainLayout';
 import { useLantern } from '../store';
 import { Button } from '../ui/Button';
@@ -11,6 +10,7 @@ import { StatusMessage } from '../ui/StatusMessage';
 import { TextField } from '../ui/TextField';
 import { useForm } from '../ui/use-form';
 import { newPassphraseProblems } from './passphrase';
+import { PassphraseField, UsernameField } from '../ui/CredentialFields';
 
 const fieldIds = {
   recoveryKey: 'recovery-key',
@@ -68,25 +68,13 @@ export function RecoveryScreen({ onBack }: { onBack: () => void }) {
           code
           {...field('recoveryKey')}
         />
-        <TextField
+        <UsernameField
           label="Username"
           hint="The username of the account whose passphrase was forgotten."
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          width="medium"
-          maxLength={64}
           {...field('username')}
         />
         <NewPassphraseField label="New passphrase" {...field('passphrase')} />
-        <TextField
-          label="Confirm new passphrase"
-          type="password"
-          autoComplete="new-password"
-          spellCheck={false}
-          maxLength={MAX_PASSPHRASE_LENGTH}
-          {...field('confirmation')}
-        />
+        <PassphraseField purpose="new" label="Confirm new passphrase" {...field('confirmation')} />
         <div className="button-row">
           <Button type="submit" variant="primary">
             Reset passphrase and sign in

@@ -1,12 +1,11 @@
 import { useRef, useState } from 'react';
 
-import { MAX_PASSPHRASE_LENGTH } from '../../shared/users/schema';
 import { PlainLayout } from '../app/PlainLayout';
 import { useLantern } from '../store';
 import { Button } from '../ui/Button';
 import { PageHeading } from '../ui/PageHeading';
 import { StatusMessage } from '../ui/StatusMessage';
-import { TextField } from '../ui/TextField';
+import { PassphraseField, UsernameField } from '../ui/CredentialFields';
 
 type Problems = { username?: string; passphrase?: string };
 
@@ -63,14 +62,9 @@ export function SignInScreen({ onForgotten }: { onForgotten: () => void }) {
           void submit();
         }}
       >
-        <TextField
+        <UsernameField
           id="sign-in-username"
           label="Username"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          width="medium"
-          maxLength={64}
           // The first thing to do on this screen, so the field is ready to type into.
           autoFocus
           ref={usernameInput}
@@ -78,13 +72,10 @@ export function SignInScreen({ onForgotten }: { onForgotten: () => void }) {
           onChange={setUsername}
           error={problems.username}
         />
-        <TextField
+        <PassphraseField
+          purpose="current"
           id="sign-in-passphrase"
           label="Passphrase"
-          type="password"
-          autoComplete="current-password"
-          spellCheck={false}
-          maxLength={MAX_PASSPHRASE_LENGTH}
           ref={passphraseInput}
           value={passphrase}
           onChange={setPassphrase}

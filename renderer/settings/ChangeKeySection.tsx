@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 
 import type { KeyRotation } from '../../shared/api';
 import { methods } from '../../shared/api';
-import { MAX_PASSPHRASE_LENGTH } from '../../shared/users/schema';
 import { ConfirmRecoveryKeyForm, RecoveryKeyDetails } from '../setup/RecoveryKey';
 import type { Notice } from '../store';
 import { useLantern } from '../store';
@@ -10,9 +9,9 @@ import { Button } from '../ui/Button';
 import { ErrorSummary } from '../ui/ErrorSummary';
 import { errorsFromApi, errorsFromIssues } from '../ui/form-errors';
 import { StatusMessage } from '../ui/StatusMessage';
-import { TextField } from '../ui/TextField';
 import { useForm } from '../ui/use-form';
 import { HandOverAdvice } from '../users/OneTimePassphrasePanel';
+import { PassphraseField } from '../ui/CredentialFields';
 
 const TITLE_ID = 'change-key-title';
 const fieldIds = { passphrase: 'change-key-passphrase' };
@@ -69,13 +68,10 @@ function RotateKeyForm({ onAttempt }: { onAttempt: () => void }) {
       </p>
       <form {...formProps} aria-labelledby={TITLE_ID}>
         <ErrorSummary errors={errors} fieldIds={fieldIds} />
-        <TextField
+        <PassphraseField
+          purpose="current"
           label="Your passphrase"
           hint="To show it is you making this change."
-          type="password"
-          autoComplete="current-password"
-          spellCheck={false}
-          maxLength={MAX_PASSPHRASE_LENGTH}
           {...field('passphrase')}
         />
         <div className="button-row">

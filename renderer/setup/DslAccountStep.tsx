@@ -1,6 +1,5 @@
 import type { SchoolInput } from '../../shared/school/schema';
 import { methods } from '../../shared/api';
-import { MAX_PASSPHRASE_LENGTH } from '../../shared/users/schema';
 import { newPassphraseProblems } from '../auth/passphrase';
 import { useLantern } from '../store';
 import { Button } from '../ui/Button';
@@ -11,6 +10,7 @@ import { NewPassphraseField } from '../ui/NewPassphraseField';
 import { StatusMessage } from '../ui/StatusMessage';
 import { TextField } from '../ui/TextField';
 import { useForm } from '../ui/use-form';
+import { PassphraseField, UsernameField } from '../ui/CredentialFields';
 
 export type DslValues = {
   displayName: string;
@@ -87,25 +87,13 @@ export function DslAccountStep({ initial, school, onBack, onSchoolErrors }: DslA
       <form {...formProps}>
         <ErrorSummary errors={errors} fieldIds={fieldIds} />
         <TextField label="Your full name" autoComplete="name" {...field('displayName')} />
-        <TextField
+        <UsernameField
           label="Username"
           hint="What you will type to sign in, for example jsmith. Letters, digits, dots, hyphens or underscores."
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          width="medium"
-          maxLength={64}
           {...field('username')}
         />
         <NewPassphraseField label="Passphrase" {...field('passphrase')} />
-        <TextField
-          label="Confirm passphrase"
-          type="password"
-          autoComplete="new-password"
-          spellCheck={false}
-          maxLength={MAX_PASSPHRASE_LENGTH}
-          {...field('confirmation')}
-        />
+        <PassphraseField purpose="new" label="Confirm passphrase" {...field('confirmation')} />
         <p>
           Your passphrase encrypts the school’s records. Nobody can tell you what it is: not your IT
           support, and not Lantern’s makers. The next step gives you a recovery key for when a

@@ -1,12 +1,11 @@
 import type { PassphraseStrength } from '../../shared/users/schema';
 import {
-  MAX_PASSPHRASE_LENGTH,
   MIN_PASSPHRASE_LENGTH,
   passphraseStrength,
   passphraseStrengthLabels,
 } from '../../shared/users/schema';
 import type { TextFieldProps } from './TextField';
-import { TextField } from './TextField';
+import { PassphraseField } from './CredentialFields';
 
 type NewPassphraseFieldProps = Omit<
   TextFieldProps,
@@ -29,12 +28,9 @@ export function NewPassphraseField(props: NewPassphraseFieldProps) {
   const strengthId = `${props.id}-strength`;
   const strength = props.value === '' ? null : passphraseStrength(props.value);
   return (
-    <TextField
+    <PassphraseField
       {...props}
-      type="password"
-      autoComplete="new-password"
-      spellCheck={false}
-      maxLength={MAX_PASSPHRASE_LENGTH}
+      purpose="new"
       hint={`Use at least ${MIN_PASSPHRASE_LENGTH} characters. Three or four random words work well; longer is stronger.`}
       afterId={strengthId}
       after={
