@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Checkpoint } from '../audit/chain';
 import { chainHead, makeCheckpoint } from '../audit/chain';
 import { StoreError } from '../db/errors';
+import { copyEncrypted } from '../db/copy';
 import { openDatabase } from '../db/open';
 import { fsyncDirectory } from '../fs-atomic';
 import type { Store } from '../store';
@@ -35,6 +36,8 @@ export type StorePaths = {
   keyring: string;
   /** The keyring for a new data key while a rotation is under way. */
   nextKeyring: string;
+  /** The database copy under the new data key while a rotation is under way. */
+  rotating: string;
   creating: string;
 };
 
@@ -46,11 +49,18 @@ export function storePaths(dataDir: string): StorePaths {
     database,
     keyring,
     nextKeyring: `${keyring}.next`,
+    rotating: `${database}.rotating`,
     creating: `${database}.creating`,
   };
 }
 
 export type RotationSlot = { id: string; username: string; passphrase: string };
+
+/** A database file with its companions; for leftovers of an interrupted set-up or rotation. */
+function removeDatabaseFiles(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal'])
+    rmSync(`${file}${suffix}`, { force: true });
+}
 
 export type FirstUser = { id: string; username: string; passphrase: string };
 
@@ -178,6 +188,7 @@ export function createVault(
     try {
       adopt(key);
       rmSync(paths.nextKeyring, { force: true });
+      removeDatabaseFiles(paths.rotating);
       fsyncDirectory(paths.dataDir);
       return;
     } catch (err) {
@@ -225,8 +236,7 @@ export function createVault(
       if (existsSync(paths.database))
         throw new StoreError('missing', 'A school store already exists in this data directory.');
       mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
-      for (const suffix of ['', '-wal', '-shm'])
-        rmSync(`${paths.creating}${suffix}`, { force: true });
+      removeDatabaseFiles(paths.creating);
       const key = newDataKey();
       try {
         const slots: KeySlot[] = [
@@ -298,9 +308,10 @@ export function createVault(
 
     /**
      * Replaces the data key (security K2 step 5: after a compromise or a departure). The new
-     * keyring is written beside the old one first, then the database is re-encrypted in one
-     * transaction, then the new keyring replaces the old. A crash at any point leaves a store
-     * that opens: with the old key, or (see adoptChecked) with the new one.
+     * keyring is written beside the old one, a complete copy of the database is built under the
+     * new key and checked, the old file is closed cleanly (no WAL left) and the copy renamed over
+     * it, and only then does the new keyring replace the old. A crash at any point leaves a
+     * store that opens: with the old key, or (see adoptChecked) with the new one.
      */
     async rotate(slotsFor: RotationSlot[], recoveryKey: string): Promise<void> {
       const { store: open } = requireOpen();
@@ -322,21 +333,37 @@ export function createVault(
         slots.push(
           await wrapDataKey(newKey, { id: RECOVERY_SLOT, kind: 'recovery' }, recoveryKey, kdf),
         );
+        const checkpoint = currentCheckpoint(open);
         writeKeyring(paths.nextKeyring, {
           format: 'lantern-keyring',
           version: 1,
           slots,
-          auditCheckpoint: currentCheckpoint(open),
+          auditCheckpoint: checkpoint,
         });
-        // SQLite3 Multiple Ciphers re-encrypts through a rollback journal, not the WAL.
+        removeDatabaseFiles(paths.rotating);
+        copyEncrypted(open.db, paths.rotating, newKey);
+        // Proves the copy opens with the new key, passes its checks and is at the same schema.
         open.db.pragma('wal_checkpoint(TRUNCATE)');
-        open.db.pragma('journal_mode = DELETE');
-        open.db.rekey(Buffer.from(newKey));
-        open.db.pragma('journal_mode = WAL');
+        const check = openDatabase(paths.rotating, Buffer.from(newKey), { create: false });
+        check.pragma('journal_mode = DELETE');
+        check.close();
+        store = null;
+        open.close();
+        for (const suffix of ['-wal', '-shm', '-journal']) {
+          if (existsSync(`${paths.database}${suffix}`)) {
+            throw new StoreError(
+              'pragma',
+              `The old database left ${suffix} behind; the key change was stopped before any swap.`,
+            );
+          }
+        }
+        renameSync(paths.rotating, paths.database);
+        fsyncDirectory(paths.dataDir);
         renameSync(paths.nextKeyring, paths.keyring);
         fsyncDirectory(paths.dataDir);
         dataKey?.fill(0);
-        dataKey = Buffer.from(newKey);
+        dataKey = null;
+        adopt(Buffer.from(newKey));
       } finally {
         newKey.fill(0);
       }

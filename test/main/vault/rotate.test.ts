@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,6 +111,9 @@ describe('a key rotation killed at any moment leaves a store that opens (issue 3
       ).toBe('ok');
       expect(db.prepare('SELECT count(*) FROM children').pluck().get()).toBe(300);
       vault.lock();
+      // Whatever was half-done is cleared away once the store has opened.
+      expect(existsSync(storePaths(dir.path).nextKeyring)).toBe(false);
+      expect(existsSync(storePaths(dir.path).rotating)).toBe(false);
     }
     expect(interrupted).toBeGreaterThan(0);
   });
