@@ -20,6 +20,7 @@ import {
   setupCreate,
   signIn,
 } from './auth/service';
+import { applyImport, listImportMappings, previewImport } from './children/import';
 import { addChild, getChild, listChildren, updateChild } from './children/service';
 import { StoreError } from './db/errors';
 import type { Handled, HandlerContext, Services, SessionState } from './handler';
@@ -29,7 +30,10 @@ import { getSettings, saveSettings } from './settings/service';
 import { addUser, listUsers, resetPassphrase, setStatus } from './users/service';
 import { KeyringError } from './vault/keyring';
 
-/** Payloads above this are refused before parsing (security F1). */
+/**
+ * Payloads above this are refused before parsing (security F1), unless the method's contract
+ * sets its own `maxPayloadChars` (an import carries a whole MIS export).
+ */
 export const MAX_PAYLOAD_CHARS = 256 * 1024;
 
 type TxRun<M extends MethodName> = (
@@ -76,6 +80,9 @@ const registry: Registry = {
   'children.get': tx(getChild),
   'children.add': tx(addChild),
   'children.update': tx(updateChild),
+  'children.importMappings': tx(listImportMappings),
+  'children.importPreview': tx(previewImport),
+  'children.importApply': tx(applyImport),
   'children.viewers': tx(childViewers),
   'users.list': tx(listUsers),
   'users.add': async(addUser),
@@ -109,11 +116,11 @@ function zodFields(error: z.ZodError): { message: string; fields: Record<string,
   return { message: rootMessage ?? 'Some details need correcting.', fields };
 }
 
-function payloadTooLarge(input: unknown): boolean {
+function payloadTooLarge(input: unknown, limit: number): boolean {
   try {
     // JSON.stringify answers undefined for undefined and functions, despite its type.
     const json = JSON.stringify(input) as string | undefined;
-    return (json?.length ?? 0) > MAX_PAYLOAD_CHARS;
+    return (json?.length ?? 0) > limit;
   } catch {
     return true;
   }
@@ -194,7 +201,7 @@ export function createRouter(services: Services) {
         });
       }
     }
-    if (payloadTooLarge(input))
+    if (payloadTooLarge(input, def.maxPayloadChars ?? MAX_PAYLOAD_CHARS))
       return fail(session, method, 'invalid', {
         code: 'invalid_input',
         message: 'That request is too large.',

@@ -1,5 +1,6 @@
 import { readAuditKey } from './audit/chain';
 import { auditWriter } from './audit/log';
+import { importMappingsRepo } from './children/mappings-repo';
 import { childrenRepo } from './children/repo';
 import type { Db } from './db/open';
 import { closeDatabase } from './db/open';
@@ -17,6 +18,7 @@ export type Store = {
   audit: ReturnType<typeof auditWriter>;
   school: ReturnType<typeof schoolRepo>;
   children: ReturnType<typeof childrenRepo>;
+  importMappings: ReturnType<typeof importMappingsRepo>;
   users: ReturnType<typeof usersRepo>;
   settings: ReturnType<typeof settingsRepo>;
   alerts: ReturnType<typeof alertsRepo>;
@@ -32,6 +34,7 @@ export function storeFor(db: Db): Store {
     audit: auditWriter(db, auditKey),
     school: schoolRepo(db),
     children: childrenRepo(db),
+    importMappings: importMappingsRepo(db),
     users: usersRepo(db),
     settings: settingsRepo(db),
     alerts: alertsRepo(db),

@@ -8,6 +8,8 @@ import { z } from 'zod';
 import type { AuditRow, AuditVerification, ChildViewer } from './audit/schema';
 import type { Permission, Role } from './auth/roles';
 import type { Child, ChildSummary } from './children/schema';
+import type { ImportPreview, ImportResult, SavedImportMapping } from './children/import';
+import { importCsv, importMapping, MAX_IMPORT_CSV_CHARS, mappingName } from './children/import';
 import { childInput } from './children/schema';
 import type { SchoolProfile } from './school/schema';
 import { schoolInput } from './school/schema';
@@ -32,6 +34,11 @@ type MethodDef<S extends z.ZodType, O> = {
   /** True when the method changes stored data (it then runs in a write transaction). */
   writes: boolean;
   summary: string;
+  /**
+   * Refuse a payload longer than this (as JSON) before parsing it; main/router.ts applies its
+   * own default of 256 KiB to methods without one (security F1).
+   */
+  maxPayloadChars?: number;
   /** Phantom: carries the output type, never a value. */
   output?: O;
 };
@@ -49,6 +56,12 @@ const id = z
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date (YYYY-MM-DD).');
 const page = { limit: z.int().min(1).max(500), offset: z.int().min(0).max(10_000_000) };
 const none = z.strictObject({});
+
+/**
+ * An import carries a whole MIS export. JSON may escape each quote and line break in it, so
+ * the payload may be up to twice the CSV's length, plus the rest of the input.
+ */
+const IMPORT_PAYLOAD_CHARS = 2 * MAX_IMPORT_CSV_CHARS + 64 * 1024;
 
 export type SessionUser = Pick<User, 'id' | 'username' | 'displayName' | 'role'>;
 
@@ -176,6 +189,8 @@ export const methods = {
   'children.list': method<ChildList>()({
     input: z.strictObject({
       query: z.string().max(100, 'Search text must be 100 characters or fewer.'),
+      /** Pupils whose leaving date has passed are left out unless asked for. */
+      includeLeavers: z.boolean(),
       ...page,
     }),
     access: 'children.search',
@@ -199,6 +214,30 @@ export const methods = {
     access: 'children.write',
     writes: true,
     summary: 'Correct a child’s register details',
+  }),
+  'children.importMappings': method<SavedImportMapping[]>()({
+    input: none,
+    access: 'children.write',
+    writes: false,
+    summary: 'Column mappings saved from earlier MIS imports',
+  }),
+  'children.importPreview': method<ImportPreview>()({
+    input: z.strictObject({ csv: importCsv, mapping: importMapping.nullable() }),
+    access: 'children.write',
+    writes: false,
+    summary: 'What importing a MIS export would do to the register, row by row',
+    maxPayloadChars: IMPORT_PAYLOAD_CHARS,
+  }),
+  'children.importApply': method<ImportResult>()({
+    input: z.strictObject({
+      csv: importCsv,
+      mapping: importMapping.nullable(),
+      saveMappingAs: mappingName,
+    }),
+    access: 'children.write',
+    writes: true,
+    summary: 'Import a MIS export into the register: every row, or none',
+    maxPayloadChars: IMPORT_PAYLOAD_CHARS,
   }),
   'children.viewers': method<ChildViewer[]>()({
     input: z.strictObject({ id }),

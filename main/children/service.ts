@@ -33,7 +33,10 @@ export function listChildren(
   ctx: HandlerContext,
   input: ParsedInput<'children.list'>,
 ): Handled<ChildList> {
-  const value = ctx.store.children.list(input.query, input.limit, input.offset);
+  const value = ctx.store.children.list(input.query, input.limit, input.offset, {
+    includeLeavers: input.includeLeavers,
+    today: ctx.today,
+  });
   return { value, recordIds: value.items.map((c) => c.id) };
 }
 

@@ -5,6 +5,7 @@ import { AuditPage } from '../audit/AuditPage';
 import { AddChildPage } from '../children/AddChildPage';
 import { ChildPage } from '../children/ChildPage';
 import { EditChildPage } from '../children/EditChildPage';
+import { ImportPupilsPage } from '../children/ImportPupilsPage';
 import { PupilsPage } from '../children/PupilsPage';
 import { EditSchoolPage } from '../school/EditSchoolPage';
 import { SchoolProfilePage } from '../school/SchoolProfilePage';
@@ -24,6 +25,7 @@ export function pagePermission(route: Route): Permission {
       return 'children.read';
     case 'add-child':
     case 'edit-child':
+    case 'import-pupils':
       return 'children.write';
     case 'school':
       return 'school.read';
@@ -48,6 +50,8 @@ function Page({ route }: { route: Route }) {
       return <PupilsPage />;
     case 'add-child':
       return <AddChildPage />;
+    case 'import-pupils':
+      return <ImportPupilsPage />;
     case 'child':
       return <ChildPage id={route.id} />;
     case 'edit-child':

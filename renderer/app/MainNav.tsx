@@ -16,7 +16,7 @@ const sections: readonly Section[] = [
     label: 'Pupils',
     home: { page: 'pupils' },
     permission: 'children.search',
-    pages: ['pupils', 'add-child', 'child', 'edit-child'],
+    pages: ['pupils', 'add-child', 'import-pupils', 'child', 'edit-child'],
   },
   { label: 'Users', home: { page: 'users' }, permission: 'users.manage', pages: ['users'] },
   { label: 'Audit log', home: { page: 'audit' }, permission: 'audit.read', pages: ['audit'] },

@@ -21,6 +21,7 @@ const fieldIds: Record<keyof ChildInput, string> = {
   yearGroup: 'child-year-group',
   gender: 'child-gender',
   admissionDate: 'child-admission-date',
+  leavingDate: 'child-leaving-date',
 };
 
 const yearGroupOptions = yearGroups.map((year) => ({ value: year, label: yearGroupLabel(year) }));
@@ -32,9 +33,17 @@ type ChildFormProps = {
   /** Sends the checked details to main; resolves to main's error, or null when done. */
   onSubmit: (input: ChildInput) => Promise<ApiError | null>;
   onCancel: () => void;
+  /** A pupil leaves after they are on the register, so only editing asks for a leaving date. */
+  askLeavingDate?: boolean;
 };
 
-export function ChildForm({ initial, submitLabel, onSubmit, onCancel }: ChildFormProps) {
+export function ChildForm({
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  askLeavingDate = false,
+}: ChildFormProps) {
   const { field, formProps, errors } = useForm(initial, fieldIds, async (values) => {
     const check = checkChild(values, new Date());
     if (!check.ok) return { fields: check.fields, general: null };
@@ -81,6 +90,13 @@ export function ChildForm({ initial, submitLabel, onSubmit, onCancel }: ChildFor
         {...field('gender')}
       />
       <DateField label="Admission date (optional)" {...field('admissionDate')} />
+      {askLeavingDate ? (
+        <DateField
+          label="Leaving date (optional)"
+          hint="When the pupil left or will leave the school. Lantern keeps their file."
+          {...field('leavingDate')}
+        />
+      ) : null}
       <div className="button-row">
         <Button type="submit" variant="primary">
           {submitLabel}

@@ -1,5 +1,10 @@
 import type { Child } from '../../shared/children/schema';
-import { displayName, genderLabels, yearGroupLabel } from '../../shared/children/schema';
+import {
+  displayName,
+  genderLabels,
+  rollStatus,
+  yearGroupLabel,
+} from '../../shared/children/schema';
 import { isTemporaryUpn } from '../../shared/children/upn';
 import {
   formatCalendarDate,
@@ -18,9 +23,21 @@ import { ChildLoadState } from './ChildLoadState';
 import { ChildViewers } from './ChildViewers';
 import { useChildRecord } from './use-child-record';
 
+function rollText(child: Child, today: string): string {
+  switch (rollStatus(child, today)) {
+    case 'on_roll':
+      return 'On roll';
+    case 'leaving':
+      return `On roll, leaving on ${formatCalendarDate(child.leavingDate)}`;
+    case 'left':
+      return `Left on ${formatCalendarDate(child.leavingDate)}`;
+  }
+}
+
 function ChildDetails({ child }: { child: Child }) {
   const preferred = [child.preferredForename, child.preferredSurname].filter(Boolean).join(' ');
-  const age = wholeYearsBetween(child.dateOfBirth, londonDate(new Date()));
+  const today = londonDate(new Date());
+  const age = wholeYearsBetween(child.dateOfBirth, today);
   return (
     <DetailsList
       details={[
@@ -50,6 +67,7 @@ function ChildDetails({ child }: { child: Child }) {
             ? formatCalendarDate(child.admissionDate)
             : 'Not recorded',
         },
+        { term: 'Roll status', description: rollText(child, today) },
         { term: 'Last updated', description: formatInstant(child.updatedAt) },
       ]}
     />

@@ -17,6 +17,7 @@ export function EditChildPage({ id }: { id: string }) {
       <ChildForm
         initial={childValues(child)}
         submitLabel="Save changes"
+        askLeavingDate
         onSubmit={async (input) => {
           const result = await updateChild(id, input);
           if (result && !result.ok) return result.error;

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useCan } from '../app/use-can';
 import { useLantern } from '../store';
 import { Button } from '../ui/Button';
+import { CheckboxField } from '../ui/CheckboxField';
 import { PageHeading } from '../ui/PageHeading';
 import { TextField } from '../ui/TextField';
 import { useDebouncedValue } from '../ui/use-debounced-value';
@@ -15,6 +16,8 @@ export function PupilsPage() {
   const canWrite = useCan('children.write');
   const navigate = useLantern((s) => s.navigate);
   const searchRegister = useLantern((s) => s.searchRegister);
+  const includeLeavers = useLantern((s) => s.register.includeLeavers);
+  const setIncludeLeavers = useLantern((s) => s.setIncludeLeavers);
   // Coming back to the register keeps the last search.
   const [text, setText] = useState(() => useLantern.getState().register.query);
   const query = useDebouncedValue(text, SEARCH_DELAY_MS);
@@ -28,14 +31,23 @@ export function PupilsPage() {
       <div className="page-title-row">
         <PageHeading>Pupils</PageHeading>
         {canWrite ? (
-          <Button
-            variant="primary"
-            onClick={() => {
-              navigate({ page: 'add-child' });
-            }}
-          >
-            Add a child
-          </Button>
+          <div className="button-row button-row--inline">
+            <Button
+              onClick={() => {
+                navigate({ page: 'import-pupils' });
+              }}
+            >
+              Import from MIS
+            </Button>
+            <Button
+              variant="primary"
+              onClick={() => {
+                navigate({ page: 'add-child' });
+              }}
+            >
+              Add a child
+            </Button>
+          </div>
         ) : null}
       </div>
       <div role="search" className="register-search">
@@ -48,6 +60,14 @@ export function PupilsPage() {
           maxLength={100}
           value={text}
           onChange={setText}
+        />
+        <CheckboxField
+          id="include-leavers"
+          label="Include pupils who have left"
+          checked={includeLeavers}
+          onChange={(checked) => {
+            void setIncludeLeavers(checked);
+          }}
         />
       </div>
       <RegisterResults />

@@ -44,7 +44,7 @@ export function RegisterResults() {
       {view === 'empty-register' ? (
         <p className="empty-state">
           {canWrite
-            ? 'Add each child with “Add a child”. Have their UPN from your MIS to hand.'
+            ? 'Add each child with “Add a child”, or bring in the whole register with “Import from MIS”.'
             : 'Your designated safeguarding lead adds children to the register.'}
         </p>
       ) : null}

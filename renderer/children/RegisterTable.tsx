@@ -1,10 +1,23 @@
 import { useEffect, useRef } from 'react';
 
-import { displayName, yearGroupLabel } from '../../shared/children/schema';
-import { formatCalendarDate } from '../../shared/dates/calendar-date';
+import type { ChildSummary } from '../../shared/children/schema';
+import { displayName, rollStatus, yearGroupLabel } from '../../shared/children/schema';
+import { formatCalendarDate, londonDate } from '../../shared/dates/calendar-date';
 import { useCan } from '../app/use-can';
 import { useLantern } from '../store';
 import { Button } from '../ui/Button';
+
+/** "Left 20 Jul 2026" for a pupil who has left; "Leaving 18 Dec 2026" before the day. */
+function LeaverTag({ child, today }: { child: ChildSummary; today: string }) {
+  const status = rollStatus(child, today);
+  if (status === 'on_roll') return null;
+  const date = formatCalendarDate(child.leavingDate);
+  return status === 'left' ? (
+    <span className="tag tag--neutral">Left {date}</span>
+  ) : (
+    <span className="tag">Leaving {date}</span>
+  );
+}
 
 /**
  * The register's rows. Roles that may open a child's file get each name as a button; staff,
@@ -18,6 +31,7 @@ export function RegisterTable() {
   // After "Show more", focus moves to the first new row: the button vanishes with the last page.
   const focusRow = useRef<number | null>(null);
   const body = useRef<HTMLTableSectionElement>(null);
+  const today = londonDate(new Date());
 
   useEffect(() => {
     const index = focusRow.current;
@@ -56,6 +70,7 @@ export function RegisterTable() {
                 ) : (
                   displayName(child)
                 )}
+                <LeaverTag child={child} today={today} />
               </th>
               <td>{yearGroupLabel(child.yearGroup)}</td>
               <td>{formatCalendarDate(child.dateOfBirth)}</td>

@@ -16,6 +16,7 @@ export const blankChild: ChildValues = {
   yearGroup: '',
   gender: '',
   admissionDate: '',
+  leavingDate: '',
 };
 
 export function childValues(child: Child): ChildValues {
@@ -29,6 +30,7 @@ export function childValues(child: Child): ChildValues {
     yearGroup: child.yearGroup,
     gender: child.gender,
     admissionDate: child.admissionDate,
+    leavingDate: child.leavingDate,
   };
 }
 
@@ -48,7 +50,9 @@ export function checkChild(values: ChildValues, now: Date): ChildCheck {
   // Date rules run whenever the dates themselves are well formed, so every problem shows in
   // one round rather than the date ones only after the rest are fixed.
   const dateProblems =
-    'dateOfBirth' in schemaFields || 'admissionDate' in schemaFields
+    'dateOfBirth' in schemaFields ||
+    'admissionDate' in schemaFields ||
+    'leavingDate' in schemaFields
       ? {}
       : childDateProblems(values, londonDate(now));
   const fields = { ...schemaFields, ...dateProblems };

@@ -9,6 +9,8 @@ const REGISTER_PAGE_SIZE = 50;
 
 export type Register = {
   query: string;
+  /** Show pupils whose leaving date has passed too (off by default: the register is who is on roll). */
+  includeLeavers: boolean;
   items: ChildSummary[];
   total: number;
   status: LoadStatus;
@@ -35,6 +37,8 @@ export type ChildrenSlice = {
   childRecord: ChildRecord;
   childViewers: ChildViewers;
   searchRegister: (query: string) => Promise<void>;
+  /** Shows or hides pupils who have left, and searches again. */
+  setIncludeLeavers: (include: boolean) => Promise<void>;
   showMoreRegister: () => Promise<void>;
   openChild: (id: string) => Promise<void>;
   /** Resolves to null when the session ended before main answered. */
@@ -44,7 +48,7 @@ export type ChildrenSlice = {
 };
 
 export const initialChildren: Pick<ChildrenSlice, 'register' | 'childRecord' | 'childViewers'> = {
-  register: { query: '', items: [], total: 0, status: 'idle', error: null },
+  register: { query: '', includeLeavers: false, items: [], total: 0, status: 'idle', error: null },
   childRecord: { id: null, child: null, status: 'idle', error: null },
   childViewers: { childId: null, items: [], status: 'idle', error: null },
 };
@@ -64,17 +68,24 @@ export const createChildrenSlice: SliceCreator<ChildrenSlice> = (set, get) => {
       const ticket = (latestList += 1);
       // `query` changes only when results arrive: it always names the search the rows answer.
       set((s) => ({ register: { ...s.register, status: 'loading', error: null } }));
+      const { includeLeavers } = get().register;
       const result = await sessionCall(get, 'children.list', {
         query: query.trim(),
+        includeLeavers,
         limit: REGISTER_PAGE_SIZE,
         offset: 0,
       });
       if (!result || ticket !== latestList) return;
       set({
         register: result.ok
-          ? { query, ...result.value, status: 'ready', error: null }
-          : { query, items: [], total: 0, status: 'failed', error: result.error },
+          ? { query, includeLeavers, ...result.value, status: 'ready', error: null }
+          : { query, includeLeavers, items: [], total: 0, status: 'failed', error: result.error },
       });
+    },
+
+    async setIncludeLeavers(includeLeavers) {
+      set((s) => ({ register: { ...s.register, includeLeavers } }));
+      await get().searchRegister(get().register.query);
     },
 
     async showMoreRegister() {
@@ -84,6 +95,7 @@ export const createChildrenSlice: SliceCreator<ChildrenSlice> = (set, get) => {
       set({ register: { ...register, status: 'loading', error: null } });
       const result = await sessionCall(get, 'children.list', {
         query: register.query.trim(),
+        includeLeavers: register.includeLeavers,
         limit: REGISTER_PAGE_SIZE,
         offset: register.items.length,
       });

@@ -6,6 +6,7 @@ import type { SliceCreator } from './types';
 export type Route =
   | { page: 'pupils' }
   | { page: 'add-child' }
+  | { page: 'import-pupils' }
   | { page: 'child'; id: string }
   | { page: 'edit-child'; id: string }
   | { page: 'school' }

@@ -4,6 +4,7 @@ import { call } from '../api';
 import { initialAlerts } from './alerts-slice';
 import { initialAudit } from './audit-slice';
 import { initialChildren } from './children-slice';
+import { initialImport } from './import-slice';
 import type { Notice } from './navigation-slice';
 import { initialNavigation } from './navigation-slice';
 import { openedState } from './opened';
@@ -45,6 +46,7 @@ function withoutRecords(state: LanternState): Partial<LanternState> {
     ...initialNavigation,
     ...initialSchool,
     ...initialChildren,
+    ...initialImport,
     ...initialUsers,
     ...initialAudit,
     ...initialSettings,

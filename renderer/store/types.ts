@@ -3,6 +3,7 @@ import type { StateCreator } from 'zustand';
 import type { AlertsSlice } from './alerts-slice';
 import type { AuditSlice } from './audit-slice';
 import type { ChildrenSlice } from './children-slice';
+import type { ImportSlice } from './import-slice';
 import type { NavigationSlice } from './navigation-slice';
 import type { SchoolSlice } from './school-slice';
 import type { SecuritySlice } from './security-slice';
@@ -16,6 +17,7 @@ export type LanternState = SessionSlice &
   NavigationSlice &
   SchoolSlice &
   ChildrenSlice &
+  ImportSlice &
   UsersSlice &
   AuditSlice &
   SettingsSlice &

@@ -91,6 +91,8 @@ export const childFields = {
   yearGroup: z.enum(yearGroups, 'Choose a year group.'),
   gender: z.enum(genders, 'Choose a gender.'),
   admissionDate: z.union([z.literal(''), calendarDate('Admission date')]),
+  /** Blank while the pupil is on roll. Leavers stay on the register: their files are kept. */
+  leavingDate: z.union([z.literal(''), calendarDate('Leaving date')]),
 };
 
 export const childInput = z.strictObject(childFields);
@@ -109,6 +111,8 @@ export type Child = {
   yearGroup: YearGroup;
   gender: Gender;
   admissionDate: string;
+  /** '' while on roll. */
+  leavingDate: string;
   createdAt: string;
   updatedAt: string;
 };
@@ -124,6 +128,7 @@ export type ChildSummary = Pick<
   | 'dateOfBirth'
   | 'upn'
   | 'yearGroup'
+  | 'leavingDate'
 >;
 
 /** Oldest age at which a pupil can plausibly be on a school roll (post-19 SEND provision). */
@@ -134,7 +139,7 @@ export const MAX_PUPIL_AGE = 25;
  * the form (for instant feedback) and in main (which decides).
  */
 export function childDateProblems(
-  child: Pick<ChildDraft, 'dateOfBirth' | 'admissionDate'>,
+  child: Pick<ChildDraft, 'dateOfBirth' | 'admissionDate' | 'leavingDate'>,
   today: string,
 ): Record<string, string> {
   const problems: Record<string, string> = {};
@@ -148,6 +153,15 @@ export function childDateProblems(
       problems.admissionDate = 'Admission date cannot be before the date of birth.';
     } else if (child.admissionDate > addYears(today, 1)) {
       problems.admissionDate = 'Admission date cannot be more than a year ahead.';
+    }
+  }
+  if (child.leavingDate !== '') {
+    if (child.admissionDate !== '' && child.leavingDate < child.admissionDate) {
+      problems.leavingDate = 'Leaving date cannot be before the admission date.';
+    } else if (child.leavingDate < child.dateOfBirth) {
+      problems.leavingDate = 'Leaving date cannot be before the date of birth.';
+    } else if (child.leavingDate > addYears(today, 1)) {
+      problems.leavingDate = 'Leaving date cannot be more than a year ahead.';
     }
   }
   return problems;
@@ -164,4 +178,16 @@ export function displayName(
   const preferred = [child.preferredForename, child.preferredSurname].filter(Boolean).join(' ');
   const legal = `${child.legalForename} ${child.legalSurname}`;
   return preferred && preferred !== legal ? `${legal} (known as ${preferred})` : legal;
+}
+
+/**
+ * A pupil stays on roll up to and including their leaving date; after it they have left. A
+ * leaving date still ahead (the end of term, say) marks a pupil who is leaving.
+ */
+export function rollStatus(
+  child: Pick<Child, 'leavingDate'>,
+  today: string,
+): 'on_roll' | 'leaving' | 'left' {
+  if (child.leavingDate === '') return 'on_roll';
+  return child.leavingDate < today ? 'left' : 'leaving';
 }

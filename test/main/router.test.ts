@@ -67,16 +67,21 @@ describe('the router: school profile and pupil register through the real store',
     expect(added.id).toMatch(/^[0-9a-f-]{36}$/);
 
     const byName = value<{ items: ChildSummary[]; total: number }>(
-      await call('children.list', { query: 'okafor', limit: 50, offset: 0 }),
+      await call('children.list', { query: 'okafor', includeLeavers: false, limit: 50, offset: 0 }),
     );
     expect(byName.total).toBe(1);
     expect(byName.items[0]?.id).toBe(added.id);
     const byUpn = value<{ total: number }>(
-      await call('children.list', { query: 'B801200005001', limit: 50, offset: 0 }),
+      await call('children.list', {
+        query: 'B801200005001',
+        includeLeavers: false,
+        limit: 50,
+        offset: 0,
+      }),
     );
     expect(byUpn.total).toBe(1);
     const none = value<{ total: number }>(
-      await call('children.list', { query: 'nobody', limit: 50, offset: 0 }),
+      await call('children.list', { query: 'nobody', includeLeavers: false, limit: 50, offset: 0 }),
     );
     expect(none.total).toBe(0);
 
@@ -92,7 +97,12 @@ describe('the router: school profile and pupil register through the real store',
       'Ami',
     );
     const byPreferred = value<{ total: number }>(
-      await call('children.list', { query: 'ami okafor', limit: 50, offset: 0 }),
+      await call('children.list', {
+        query: 'ami okafor',
+        includeLeavers: false,
+        limit: 50,
+        offset: 0,
+      }),
     );
     expect(byPreferred.total).toBe(1);
   });
@@ -105,7 +115,12 @@ describe('the router: school profile and pupil register through the real store',
       ),
     );
     const found = value<{ total: number }>(
-      await call('children.list', { query: "ZOE o'brien", limit: 50, offset: 0 }),
+      await call('children.list', {
+        query: "ZOE o'brien",
+        includeLeavers: false,
+        limit: 50,
+        offset: 0,
+      }),
     );
     expect(found.total).toBe(1);
   });
@@ -115,12 +130,12 @@ describe('the router: school profile and pupil register through the real store',
       value(await call('children.add', sampleChild({ legalSurname: surname, upn: '' })));
     }
     const page1 = value<{ items: ChildSummary[]; total: number }>(
-      await call('children.list', { query: '', limit: 2, offset: 0 }),
+      await call('children.list', { query: '', includeLeavers: false, limit: 2, offset: 0 }),
     );
     expect(page1.total).toBe(3);
     expect(page1.items.map((c) => c.legalSurname)).toEqual(['Adams', 'Morris']);
     const page2 = value<{ items: ChildSummary[] }>(
-      await call('children.list', { query: '', limit: 2, offset: 2 }),
+      await call('children.list', { query: '', includeLeavers: false, limit: 2, offset: 2 }),
     );
     expect(page2.items.map((c) => c.legalSurname)).toEqual(['Young']);
   });
@@ -142,8 +157,9 @@ describe('the router: school profile and pupil register through the real store',
     expect(dup.code).toBe('conflict');
     expect(dup.fields?.upn).toMatch(/already has this UPN/);
     expect(
-      value<{ total: number }>(await call('children.list', { query: '', limit: 50, offset: 0 }))
-        .total,
+      value<{ total: number }>(
+        await call('children.list', { query: '', includeLeavers: false, limit: 50, offset: 0 }),
+      ).total,
     ).toBe(1);
   });
 
@@ -243,17 +259,19 @@ describe('the router: school profile and pupil register through the real store',
 
   it('locks: the session loses access and signing in again needs the passphrase', async () => {
     value(await call('auth.lock', {}));
-    expect(error(await call('children.list', { query: '', limit: 1, offset: 0 })).code).toBe(
-      'unauthenticated',
-    );
+    expect(
+      error(await call('children.list', { query: '', includeLeavers: false, limit: 1, offset: 0 }))
+        .code,
+    ).toBe('unauthenticated');
     const wrong = error(
       await call('auth.signIn', { username: 'dlead', passphrase: 'not the passphrase' }),
     );
     expect(wrong.code).toBe('wrong_passphrase');
     value(await call('auth.signIn', { username: 'DLead ', passphrase: TEST_PASSPHRASE }));
     expect(
-      value<{ total: number }>(await call('children.list', { query: '', limit: 1, offset: 0 }))
-        .total,
+      value<{ total: number }>(
+        await call('children.list', { query: '', includeLeavers: false, limit: 1, offset: 0 }),
+      ).total,
     ).toBe(0);
   });
 });
@@ -329,6 +347,7 @@ describe('first run', () => {
     const list = value<{ total: number }>(
       await second.core.invoke(second.session, 'children.list', {
         query: 'amara',
+        includeLeavers: false,
         limit: 5,
         offset: 0,
       }),

@@ -13,8 +13,18 @@ describe('call', () => {
       Promise.resolve({ ok: true as const, value: { items: [], total: 0 } }),
     );
     window.lantern = { invoke };
-    const result = await call('children.list', { query: 'jane', limit: 50, offset: 0 });
-    expect(invoke).toHaveBeenCalledWith('children.list', { query: 'jane', limit: 50, offset: 0 });
+    const result = await call('children.list', {
+      query: 'jane',
+      includeLeavers: false,
+      limit: 50,
+      offset: 0,
+    });
+    expect(invoke).toHaveBeenCalledWith('children.list', {
+      query: 'jane',
+      includeLeavers: false,
+      limit: 50,
+      offset: 0,
+    });
     expect(result).toEqual({ ok: true, value: { items: [], total: 0 } });
   });
 

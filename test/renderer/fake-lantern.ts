@@ -5,6 +5,12 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import type { MethodName, MethodOutput, SessionStatus, SessionUser } from '../../shared/api';
 import type { Role } from '../../shared/auth/roles';
 import { roleLabels, roles } from '../../shared/auth/roles';
+import type {
+  ImportMapping,
+  ImportPreview,
+  SavedImportMapping,
+} from '../../shared/children/import';
+import { planImport, previewOf } from '../../shared/children/import';
 import type { Child } from '../../shared/children/schema';
 import { upnCheckLetter } from '../../shared/children/upn';
 import type { ApiError, Result } from '../../shared/result';
@@ -145,6 +151,7 @@ export function aChild(overrides: Partial<Child> = {}): Child {
     yearGroup: '5',
     gender: 'female',
     admissionDate: '',
+    leavingDate: '',
     createdAt: '2026-09-01T08:00:00.000Z',
     updatedAt: '2026-09-01T08:00:00.000Z',
     ...overrides,
@@ -157,4 +164,25 @@ export function description(element: HTMLElement): string {
     .split(' ')
     .map((id) => document.getElementById(id)?.textContent ?? '')
     .join(' ');
+}
+
+/**
+ * What main would answer to `children.importPreview`, worked out by the real planner (shared)
+ * against a register of `register`, on 28 Nov 2026.
+ */
+export function previewFor(
+  csv: string,
+  mapping: ImportMapping | null = null,
+  register: readonly Child[] = [],
+  saved: readonly SavedImportMapping[] = [],
+): ImportPreview {
+  return previewOf(
+    planImport({
+      csv,
+      mapping,
+      saved,
+      today: '2026-11-28',
+      findByUpn: (upn) => register.find((c) => c.upn === upn) ?? null,
+    }),
+  );
 }

@@ -49,6 +49,7 @@ export function sampleChild(overrides: Partial<ChildInput> = {}): ChildInput {
     yearGroup: '5',
     gender: 'female',
     admissionDate: '2020-09-02',
+    leavingDate: '',
     ...overrides,
   };
 }

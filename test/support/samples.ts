@@ -2,6 +2,13 @@ import type { AuditFilter, MethodInput, MethodName } from '../../shared/api';
 import { sampleChild, sampleSchool, TEST_DSL, TEST_PASSPHRASE } from './core';
 
 const someId = '01900000-0000-7000-8000-000000000000';
+
+/** A two-pupil SIMS export (check letters computed with upnCheckLetter). */
+export const sampleImportCsv = [
+  'UPN,Legal Surname,Legal Forename,Preferred Surname,Preferred Forename,DOB,Gender,Year,Admission Date,Leaving Date',
+  'D878200013301,Ashworth,Theo,,,02/05/2015,M,Year 6,01/09/2019,',
+  'T878200013302,"O\'Neill, Jr",Ciara,,,17/11/2016,F,Year 4,01/09/2021,',
+].join('\r\n');
 const anyAudit: AuditFilter = {
   userId: '',
   childId: '',
@@ -36,10 +43,13 @@ export const validInputs: { [M in MethodName]: MethodInput<M> } = {
   'auth.lock': {},
   'school.get': {},
   'school.save': sampleSchool,
-  'children.list': { query: 'okafor', limit: 50, offset: 0 },
+  'children.list': { query: 'okafor', includeLeavers: false, limit: 50, offset: 0 },
   'children.get': { id: someId },
   'children.add': sampleChild(),
   'children.update': { id: someId, child: sampleChild() },
+  'children.importMappings': {},
+  'children.importPreview': { csv: sampleImportCsv, mapping: null },
+  'children.importApply': { csv: sampleImportCsv, mapping: null, saveMappingAs: '' },
   'children.viewers': { id: someId },
   'users.list': {},
   'users.add': { displayName: 'Sam Teacher', username: 'steacher', role: 'staff' },

@@ -1,8 +1,9 @@
 import type { Db } from '../open';
 import { m0001Initial } from './0001-initial';
 import { m0002Accounts } from './0002-accounts';
+import { m0003Leavers } from './0003-leavers';
 
 export type Migration = { name: string; up(db: Db): void };
 
 /** In order; never edit or reorder a shipped migration: add a new one. */
-export const migrations: readonly Migration[] = [m0001Initial, m0002Accounts];
+export const migrations: readonly Migration[] = [m0001Initial, m0002Accounts, m0003Leavers];

@@ -44,6 +44,40 @@ describe('migrations', () => {
     closeDatabase(db);
   });
 
+  it('0003-leavers keeps version-2 pupils on roll and adds saved import mappings', () => {
+    const file = join(dir.path, 'v2.db');
+    const key = randomBytes(32);
+    const v2 = new Database(file);
+    v2.key(Buffer.from(key));
+    migrations[0]!.up(v2);
+    migrations[1]!.up(v2);
+    v2.pragma('user_version = 2');
+    v2.prepare(
+      `INSERT INTO children (id, legal_forename, legal_surname, preferred_forename, preferred_surname,
+         date_of_birth, upn, year_group, gender, admission_date, search_key, created_at, updated_at)
+       VALUES ('c1', 'Amara', 'Okafor', '', '', '2016-03-14', 'B801200005001', '5', 'female',
+         '2020-09-02', 'amara okafor', 't1', 't2')`,
+    ).run();
+    v2.close();
+
+    const db = openDatabase(file, Buffer.from(key), { create: false });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(
+      db.prepare('SELECT upn, admission_date, leaving_date, updated_at FROM children').all(),
+    ).toEqual([
+      { upn: 'B801200005001', admission_date: '2020-09-02', leaving_date: null, updated_at: 't2' },
+    ]);
+    db.prepare(
+      "INSERT INTO import_mappings (name, mapping, updated_at) VALUES ('SIMS', '{}', 't')",
+    ).run();
+    expect(() =>
+      db
+        .prepare("INSERT INTO import_mappings (name, mapping, updated_at) VALUES ('x', x'00', 't')")
+        .run(),
+    ).toThrow(/cannot store BLOB value in TEXT column/);
+    closeDatabase(db);
+  });
+
   it('knows every migration by a unique, ordered name', () => {
     const names = migrations.map((m) => m.name);
     expect(names).toEqual([...names].sort());

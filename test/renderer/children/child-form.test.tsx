@@ -180,9 +180,52 @@ describe('edit details form', () => {
           yearGroup: '5',
           gender: 'female',
           admissionDate: '',
+          leavingDate: '',
         },
       },
     ]);
     expect(useLantern.getState().childRecord.child?.id).toBe(child.id);
+  });
+});
+
+describe('leaving date', () => {
+  it('is not asked when adding a child', async () => {
+    await openAddChild();
+    expect(screen.queryByLabelText('Leaving date (optional)')).toBeNull();
+  });
+
+  it('is asked when editing, checked against the admission date, and sent', async () => {
+    const child = aChild({ admissionDate: '2020-09-02' });
+    let stored = child;
+    const invoke = installFakeLantern({
+      ...base,
+      'children.list': () => ok({ items: [child], total: 1 }),
+      'children.get': () => ok(stored),
+      'children.update': (input) => {
+        stored = { ...child, leavingDate: (input as { child: ChildInput }).child.leavingDate };
+        return ok(stored);
+      },
+    });
+    render(<App />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Jane Doe' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit details' }));
+    await screen.findByRole('heading', { name: 'Edit details for Jane Doe' });
+    fill('Leaving date (optional)', '2019-07-19');
+    submit('Save changes');
+    const summary = await screen.findByRole('alert');
+    expect(
+      within(summary).getByRole('link', {
+        name: 'Leaving date cannot be before the admission date.',
+      }),
+    ).toBeTruthy();
+    expect(inputsTo(invoke, 'children.update')).toEqual([]);
+
+    fill('Leaving date (optional)', '2026-07-17');
+    submit('Save changes');
+    expect(await screen.findByText('Saved changes to Jane Doe’s details.')).toBeTruthy();
+    expect(inputsTo(invoke, 'children.update')).toMatchObject([
+      { child: { leavingDate: '2026-07-17' } },
+    ]);
+    expect(screen.getByText('Left on 17 Jul 2026')).toBeTruthy();
   });
 });

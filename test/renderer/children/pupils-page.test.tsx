@@ -83,11 +83,13 @@ describe('pupil register', () => {
     expect(screen.queryByRole('table')).toBeNull();
     expect(inputsTo(invoke, 'children.list')).toContainEqual({
       query: 'xyz',
+      includeLeavers: false,
       limit: 50,
       offset: 0,
     });
     expect(inputsTo(invoke, 'children.list')).not.toContainEqual({
       query: 'xy',
+      includeLeavers: false,
       limit: 50,
       offset: 0,
     });
@@ -118,7 +120,12 @@ describe('pupil register', () => {
     const first = await screen.findByRole('button', { name: 'Jane Pupil50' });
     expect(document.activeElement).toBe(first);
     expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull();
-    expect(inputsTo(invoke, 'children.list')).toContainEqual({ query: '', limit: 50, offset: 50 });
+    expect(inputsTo(invoke, 'children.list')).toContainEqual({
+      query: '',
+      includeLeavers: false,
+      limit: 50,
+      offset: 50,
+    });
   });
 
   it('offers a retry when the register cannot be loaded', async () => {

@@ -11,11 +11,13 @@ import {
   installFakeLantern,
   lockedSession,
   ok,
+  previewFor,
   recordId,
   school,
   setUpRendererTests,
   unlockedAs,
 } from '../fake-lantern';
+import { misFixture } from '../../support/mis';
 
 setUpRendererTests();
 
@@ -40,11 +42,12 @@ function recordData() {
     alerts: s.alerts,
     recoveryKey: s.recoveryKey,
     keyRotation: s.keyRotation,
+    pupilImport: s.pupilImport,
   };
 }
 
 const empty = {
-  register: { query: '', items: [], total: 0, status: 'idle', error: null },
+  register: { query: '', includeLeavers: false, items: [], total: 0, status: 'idle', error: null },
   childRecord: { id: null, child: null, status: 'idle', error: null },
   childViewers: { childId: null, items: [], status: 'idle', error: null },
   school: null,
@@ -64,6 +67,15 @@ const empty = {
   alerts: [],
   recoveryKey: null,
   keyRotation: null,
+  pupilImport: {
+    fileName: '',
+    csv: '',
+    fileError: null,
+    preview: null,
+    status: 'idle',
+    error: null,
+    applying: false,
+  },
 };
 
 const alert = {
@@ -119,6 +131,7 @@ async function unlockedWithData(): Promise<void> {
         recoveryKey: 'ABCDE-FGHJK-MNPQR-STVWX-Y2345-67890',
         issued: [{ user: { ...sam, mustChangePassphrase: true }, oneTimePassphrase: 'abcd-efgh' }],
       }),
+    'children.importPreview': (input) => ok(previewFor((input as { csv: string }).csv)),
     'auth.lock': () => ok(lockedSession),
   });
   const store = useLantern.getState();
@@ -136,6 +149,7 @@ async function unlockedWithData(): Promise<void> {
   store.navigate({ page: 'child', id: child.id }, { tone: 'success', text: 'Added Jane Doe.' });
   useLantern.setState({ recoveryKey: '7KQ2M-9XD4R-ABCDE-FGHJK-MNPQR-STVWX' });
   await store.rotateKey('maple river lantern cloud');
+  await store.chooseImportFile(new File([misFixture('sims.csv')], 'sims.csv'));
   const held = recordData();
   for (const [name, value] of Object.entries(held)) {
     expect(value, `${name} should hold data before the lock`).not.toEqual(
