@@ -603,17 +603,8 @@ export type PlanOptions = {
   findByUpn: (upn: string) => Child | null;
 };
 
-const changedFields: readonly ChangedField[] = [
-  'legalForename',
-  'legalSurname',
-  'preferredForename',
-  'preferredSurname',
-  'dateOfBirth',
-  'gender',
-  'yearGroup',
-  'admissionDate',
-  'leavingDate',
-];
+/** Every imported field but the UPN, which is how a row is matched, not something it changes. */
+const changedFields = importFields.filter((f): f is ChangedField => f !== 'upn');
 
 function clip(value: string, max = 40): string {
   const oneLine = value.replace(/\s+/g, ' ').trim();

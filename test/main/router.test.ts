@@ -2,25 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { LanternCore, Session } from '../../main/app';
 import type { Child, ChildSummary } from '../../shared/children/schema';
-import type { ApiError, Result } from '../../shared/result';
 import {
   makeCore,
+  errorOf,
   readStore,
   sampleChild,
   sampleSchool,
   tempDir,
   TEST_PASSPHRASE,
   unlockedCore,
+  value,
 } from '../support/core';
-
-function value<T>(r: Result<unknown>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
-function error(r: Result<unknown>): ApiError {
-  if (r.ok) throw new Error('expected an error');
-  return r.error;
-}
 
 describe('the router: school profile and pupil register through the real store', () => {
   let dir: ReturnType<typeof tempDir>;
@@ -55,7 +47,7 @@ describe('the router: school profile and pupil register through the real store',
   });
 
   it('rejects a bad URN with a field error and saves nothing', async () => {
-    const e = error(await call('school.save', { ...sampleSchool, urn: '12345' }));
+    const e = errorOf(await call('school.save', { ...sampleSchool, urn: '12345' }));
     expect(e.code).toBe('invalid_input');
     expect(e.fields?.urn).toMatch(/6 digits/);
     expect(value<{ urn: string }>(await call('school.get', {})).urn).toBe('123456');
@@ -141,19 +133,19 @@ describe('the router: school profile and pupil register through the real store',
   });
 
   it('gives specific field errors: future date of birth, bad UPN, duplicate UPN', async () => {
-    const future = error(await call('children.add', sampleChild({ dateOfBirth: '2026-11-29' })));
+    const future = errorOf(await call('children.add', sampleChild({ dateOfBirth: '2026-11-29' })));
     expect(future.fields?.dateOfBirth).toMatch(/future/);
-    const badUpn = error(await call('children.add', sampleChild({ upn: 'A801200005001' })));
+    const badUpn = errorOf(await call('children.add', sampleChild({ upn: 'A801200005001' })));
     expect(badUpn.fields?.upn).toMatch(/check letter/);
-    const impossible = error(
+    const impossible = errorOf(
       await call('children.add', sampleChild({ dateOfBirth: '2016-02-30' })),
     );
     expect(impossible.fields?.dateOfBirth).toMatch(/real date/);
-    const blank = error(await call('children.add', sampleChild({ legalSurname: '   ' })));
+    const blank = errorOf(await call('children.add', sampleChild({ legalSurname: '   ' })));
     expect(blank.fields?.legalSurname).toMatch(/Enter the legal surname/);
 
     value(await call('children.add', sampleChild()));
-    const dup = error(await call('children.add', sampleChild({ legalForename: 'Other' })));
+    const dup = errorOf(await call('children.add', sampleChild({ legalForename: 'Other' })));
     expect(dup.code).toBe('conflict');
     expect(dup.fields?.upn).toMatch(/already has this UPN/);
     expect(
@@ -174,21 +166,21 @@ describe('the router: school profile and pupil register through the real store',
         child: sampleChild({ legalForename: 'Amara-Rose' }),
       }),
     );
-    const taken = error(
+    const taken = errorOf(
       await call('children.update', { id: b.id, child: sampleChild({ legalForename: 'Ben' }) }),
     );
     expect(taken.fields?.['child.upn']).toMatch(/already has this UPN/);
   });
 
   it('answers not_found for an unknown child id', async () => {
-    const e = error(await call('children.get', { id: '01900000-0000-7000-8000-000000000000' }));
+    const e = errorOf(await call('children.get', { id: '01900000-0000-7000-8000-000000000000' }));
     expect(e.code).toBe('not_found');
   });
 
   it('refuses unknown methods and extra keys', async () => {
-    expect(error(await call('children.delete', {})).code).toBe('unknown_method');
-    expect(error(await call('__proto__', {})).code).toBe('unknown_method');
-    const extra = error(await call('children.add', { ...sampleChild(), isAdmin: true }));
+    expect(errorOf(await call('children.delete', {})).code).toBe('unknown_method');
+    expect(errorOf(await call('__proto__', {})).code).toBe('unknown_method');
+    const extra = errorOf(await call('children.add', { ...sampleChild(), isAdmin: true }));
     expect(extra.code).toBe('invalid_input');
   });
 
@@ -260,10 +252,11 @@ describe('the router: school profile and pupil register through the real store',
   it('locks: the session loses access and signing in again needs the passphrase', async () => {
     value(await call('auth.lock', {}));
     expect(
-      error(await call('children.list', { query: '', includeLeavers: false, limit: 1, offset: 0 }))
-        .code,
+      errorOf(
+        await call('children.list', { query: '', includeLeavers: false, limit: 1, offset: 0 }),
+      ).code,
     ).toBe('unauthenticated');
-    const wrong = error(
+    const wrong = errorOf(
       await call('auth.signIn', { username: 'dlead', passphrase: 'not the passphrase' }),
     );
     expect(wrong.code).toBe('wrong_passphrase');
@@ -302,15 +295,15 @@ describe('first run', () => {
     expect(
       value<{ storeExists: boolean }>(await core.invoke(s, 'session.status', {})).storeExists,
     ).toBe(false);
-    const short = error(
+    const short = errorOf(
       await core.invoke(s, 'setup.create', setUp({ passphrase: 'short', confirmation: 'short' })),
     );
     expect(short.fields?.['dsl.passphrase']).toMatch(/at least 12/);
-    const mismatch = error(
+    const mismatch = errorOf(
       await core.invoke(s, 'setup.create', setUp({ confirmation: `${TEST_PASSPHRASE}!` })),
     );
     expect(mismatch.fields?.['dsl.confirmation']).toMatch(/do not match/);
-    const badSchool = error(
+    const badSchool = errorOf(
       await core.invoke(s, 'setup.create', { ...setUp({}), school: { ...sampleSchool, urn: 'x' } }),
     );
     expect(badSchool.fields?.['school.urn']).toMatch(/6 digits/);
@@ -323,7 +316,7 @@ describe('first run', () => {
     }>(await core.invoke(s, 'setup.create', setUp({})));
     expect(created.status).toMatchObject({ unlocked: true, role: 'dsl', recoveryKeyPending: true });
     expect(created.recoveryKey).toMatch(/^([0-9A-HJKMNP-TV-Z]{5}-){5}[0-9A-HJKMNP-TV-Z]{5}$/);
-    const again = error(await core.invoke(s, 'setup.create', setUp({})));
+    const again = errorOf(await core.invoke(s, 'setup.create', setUp({})));
     expect(again.code).toBe('conflict');
     core.close();
   });
@@ -331,10 +324,11 @@ describe('first run', () => {
   it('needs a sign-in before anything else', async () => {
     const core = makeCore(dir.path);
     const s = core.createSession();
-    expect(error(await core.invoke(s, 'school.get', {})).code).toBe('unauthenticated');
+    expect(errorOf(await core.invoke(s, 'school.get', {})).code).toBe('unauthenticated');
     expect(
-      error(await core.invoke(s, 'auth.signIn', { username: 'dlead', passphrase: TEST_PASSPHRASE }))
-        .code,
+      errorOf(
+        await core.invoke(s, 'auth.signIn', { username: 'dlead', passphrase: TEST_PASSPHRASE }),
+      ).code,
     ).toBe('not_found');
     core.close();
   });

@@ -11,7 +11,7 @@ import type { KdfParams } from '../../main/vault/keyring';
 import { readKeyring, unwrapDataKey } from '../../main/vault/keyring';
 import { storePaths } from '../../main/vault/vault';
 import type { ChildInput } from '../../shared/children/schema';
-import type { Result } from '../../shared/result';
+import type { ApiError, Result } from '../../shared/result';
 import type { SchoolInput } from '../../shared/school/schema';
 
 /** Real Argon2id, at the lowest cost the keyring accepts, so tests stay quick. */
@@ -74,6 +74,18 @@ export function makeCore(dataDir: string, clock?: () => Date, platform?: Platfor
     ...(clock ? { clock } : {}),
     ...(platform ? { platform } : {}),
   });
+}
+
+/** The value of a successful result; throws with the error's code and message otherwise. */
+export function value<T>(r: Result<unknown>): T {
+  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
+  return r.value as T;
+}
+
+/** The error of a failed result; throws when it succeeded. */
+export function errorOf(r: Result<unknown>): ApiError {
+  if (r.ok) throw new Error('expected an error');
+  return r.error;
 }
 
 export async function must<T = unknown>(result: Promise<Result<unknown>>): Promise<T> {

@@ -10,18 +10,8 @@ import type {
 import { blankMapping, MAX_IMPORT_CSV_CHARS } from '../../../shared/children/import';
 import type { Child, ChildSummary } from '../../../shared/children/schema';
 import { upnCheckLetter } from '../../../shared/children/upn';
-import type { ApiError, Result } from '../../../shared/result';
-import { readStore, sampleChild, tempDir, unlockedCore } from '../../support/core';
+import { errorOf, readStore, sampleChild, tempDir, unlockedCore, value } from '../../support/core';
 import { misFixture } from '../../support/mis';
-
-function value<T>(r: Result<unknown>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
-function error(r: Result<unknown>): ApiError {
-  if (r.ok) throw new Error('expected an error');
-  return r.error;
-}
 
 type ChildRow = {
   upn: string;
@@ -234,7 +224,7 @@ describe('importing the register from a MIS export, through the router and a rea
     const p = await preview(misFixture('bromcom.csv'));
     expect(p.counts).toEqual({ new: 3, update: 0, unchanged: 0, leaver: 1, error: 1 });
     expect(p.rows[0]).toMatchObject({ line: 4, outcome: 'error' });
-    const refused = error(await apply(misFixture('bromcom.csv')));
+    const refused = errorOf(await apply(misFixture('bromcom.csv')));
     expect(refused.code).toBe('invalid_input');
     expect(refused.message).toBe(
       'Nothing was imported: 1 row needs correcting (line 4). Correct them in your MIS, export the file again and import that.',
@@ -246,7 +236,7 @@ describe('importing the register from a MIS export, through the router and a rea
       error_code: 'invalid_input',
       record_ids: '[]',
     });
-    const arbor = error(await apply(misFixture('arbor.csv')));
+    const arbor = errorOf(await apply(misFixture('arbor.csv')));
     expect(arbor.message).toMatch(/\(line 5\)/);
     expect(await children()).toEqual(before);
   });
@@ -260,7 +250,7 @@ describe('importing the register from a MIS export, through the router and a rea
     expect(unknown.detectedPreset).toBeNull();
     expect(unknown.mappingProblems).toMatchObject({ upn: expect.stringMatching(/UPN/) });
     expect(unknown.rows).toEqual([]);
-    expect(error(await apply(csv)).message).toMatch(/^Nothing was imported\. Choose the column/);
+    expect(errorOf(await apply(csv)).message).toMatch(/^Nothing was imported\. Choose the column/);
 
     const mapping: ImportMapping = {
       ...blankMapping,
@@ -271,7 +261,7 @@ describe('importing the register from a MIS export, through the router and a rea
       yearGroup: 'Class year',
       gender: 'Sex',
     };
-    const bad = error(await apply(csv, mapping, 'x'.repeat(61)));
+    const bad = errorOf(await apply(csv, mapping, 'x'.repeat(61)));
     expect(bad.fields?.saveMappingAs).toMatch(/60 characters/);
     expect(value<ImportResult>(await apply(csv, mapping, '  Our   census report '))).toMatchObject({
       added: 1,
@@ -319,7 +309,7 @@ describe('importing the register from a MIS export, through the router and a rea
     expect(performance.now() - started).toBeLessThan(10_000);
     expect((await list(false)).total).toBe(6_000);
 
-    const huge = error(
+    const huge = errorOf(
       await call('children.importPreview', {
         csv: 'x'.repeat(MAX_IMPORT_CSV_CHARS + 1),
         mapping: null,
@@ -329,12 +319,12 @@ describe('importing the register from a MIS export, through the router and a rea
     expect(huge.fields?.csv).toMatch(/too large/);
     // An import's own limit still holds before parsing: JSON writes each control character
     // as six, so two million of them make a payload of twelve million characters.
-    const escaped = error(
+    const escaped = errorOf(
       await call('children.importPreview', { csv: '\u0001'.repeat(2_000_000), mapping: null }),
     );
     expect(escaped.message).toBe('That request is too large.');
     // Other methods keep the 256 KiB limit.
-    const big = error(
+    const big = errorOf(
       await call('children.add', { ...sampleChild(), legalSurname: 'x'.repeat(300_000) }),
     );
     expect(big.message).toBe('That request is too large.');
