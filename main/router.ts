@@ -22,6 +22,7 @@ import {
 } from './auth/service';
 import { applyImport, listImportMappings, previewImport } from './children/import';
 import { addChild, getChild, listChildren, updateChild } from './children/service';
+import { addAddendum, concernsForChild, getConcern, submitConcern } from './concerns/service';
 import { StoreError } from './db/errors';
 import type { Handled, HandlerContext, Services, SessionState } from './handler';
 import { roleOf } from './handler';
@@ -84,6 +85,10 @@ const registry: Registry = {
   'children.importPreview': tx(previewImport),
   'children.importApply': tx(applyImport),
   'children.viewers': tx(childViewers),
+  'concerns.submit': tx(submitConcern),
+  'concerns.get': tx(getConcern),
+  'concerns.forChild': tx(concernsForChild),
+  'concerns.addAddendum': tx(addAddendum),
   'users.list': tx(listUsers),
   'users.add': async(addUser),
   'users.setStatus': async(setStatus),

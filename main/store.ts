@@ -2,6 +2,7 @@ import { readAuditKey } from './audit/chain';
 import { auditWriter } from './audit/log';
 import { importMappingsRepo } from './children/mappings-repo';
 import { childrenRepo } from './children/repo';
+import { concernsRepo } from './concerns/repo';
 import type { Db } from './db/open';
 import { closeDatabase } from './db/open';
 import { schoolRepo } from './school/repo';
@@ -19,6 +20,7 @@ export type Store = {
   school: ReturnType<typeof schoolRepo>;
   children: ReturnType<typeof childrenRepo>;
   importMappings: ReturnType<typeof importMappingsRepo>;
+  concerns: ReturnType<typeof concernsRepo>;
   users: ReturnType<typeof usersRepo>;
   settings: ReturnType<typeof settingsRepo>;
   alerts: ReturnType<typeof alertsRepo>;
@@ -35,6 +37,7 @@ export function storeFor(db: Db): Store {
     school: schoolRepo(db),
     children: childrenRepo(db),
     importMappings: importMappingsRepo(db),
+    concerns: concernsRepo(db),
     users: usersRepo(db),
     settings: settingsRepo(db),
     alerts: alertsRepo(db),

@@ -11,6 +11,8 @@ import type { Child, ChildSummary } from './children/schema';
 import type { ImportPreview, ImportResult, SavedImportMapping } from './children/import';
 import { importCsv, importMapping, MAX_IMPORT_CSV_CHARS, mappingName } from './children/import';
 import { childInput } from './children/schema';
+import type { Concern, ConcernSummary } from './concerns/schema';
+import { addendumInput, concernInput } from './concerns/schema';
 import type { SchoolProfile } from './school/schema';
 import { schoolInput } from './school/schema';
 import type { Settings } from './settings/schema';
@@ -244,6 +246,30 @@ export const methods = {
     access: 'audit.read',
     writes: false,
     summary: 'Who has viewed this child’s file',
+  }),
+  'concerns.submit': method<Concern>()({
+    input: concernInput,
+    access: 'concerns.create',
+    writes: true,
+    summary: 'Record a concern about one or more children (immutable once submitted)',
+  }),
+  'concerns.get': method<Concern>()({
+    input: z.strictObject({ id }),
+    access: 'concerns.read.own',
+    writes: false,
+    summary: 'One concern with its addenda (only one’s own without concerns.read)',
+  }),
+  'concerns.forChild': method<ConcernSummary[]>()({
+    input: z.strictObject({ childId: id }),
+    access: 'concerns.read.own',
+    writes: false,
+    summary: 'A child’s concerns, newest first, each with that child’s role',
+  }),
+  'concerns.addAddendum': method<Concern>()({
+    input: addendumInput,
+    access: 'concerns.read.own',
+    writes: true,
+    summary: 'Add a correction, with its reason, to a submitted concern',
   }),
   'users.list': method<User[]>()({
     input: none,

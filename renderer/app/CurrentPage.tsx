@@ -4,6 +4,9 @@ import { MyAccountPage } from '../account/MyAccountPage';
 import { AuditPage } from '../audit/AuditPage';
 import { AddChildPage } from '../children/AddChildPage';
 import { ChildPage } from '../children/ChildPage';
+import { ConcernPage } from '../concerns/ConcernPage';
+import { ConcernRecordedPage } from '../concerns/ConcernRecordedPage';
+import { RecordConcernPage } from '../concerns/RecordConcernPage';
 import { EditChildPage } from '../children/EditChildPage';
 import { ImportPupilsPage } from '../children/ImportPupilsPage';
 import { PupilsPage } from '../children/PupilsPage';
@@ -27,6 +30,11 @@ export function pagePermission(route: Route): Permission {
     case 'edit-child':
     case 'import-pupils':
       return 'children.write';
+    case 'record-concern':
+    case 'concern-recorded':
+      return 'concerns.create';
+    case 'concern':
+      return 'concerns.read.own';
     case 'school':
       return 'school.read';
     case 'edit-school':
@@ -56,6 +64,12 @@ function Page({ route }: { route: Route }) {
       return <ChildPage id={route.id} />;
     case 'edit-child':
       return <EditChildPage id={route.id} />;
+    case 'record-concern':
+      return <RecordConcernPage child={route.child} />;
+    case 'concern-recorded':
+      return <ConcernRecordedPage id={route.id} child={route.child} />;
+    case 'concern':
+      return <ConcernPage id={route.id} child={route.child} />;
     case 'school':
       return <SchoolProfilePage />;
     case 'edit-school':

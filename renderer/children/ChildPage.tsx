@@ -13,6 +13,7 @@ import {
   wholeYearsBetween,
 } from '../../shared/dates/calendar-date';
 import { useCan } from '../app/use-can';
+import { ChildConcerns } from '../concerns/ChildConcerns';
 import { useLantern } from '../store';
 import { Button } from '../ui/Button';
 import { DetailsList } from '../ui/DetailsList';
@@ -79,6 +80,8 @@ export function ChildPage({ id }: { id: string }) {
   const navigate = useLantern((s) => s.navigate);
   const canWrite = useCan('children.write');
   const canAudit = useCan('audit.read');
+  const canRecord = useCan('concerns.create');
+  const canReadConcerns = useCan('concerns.read.own');
   const { child } = record;
   return (
     <>
@@ -87,16 +90,28 @@ export function ChildPage({ id }: { id: string }) {
         <>
           <PageHeading>{displayName(child)}</PageHeading>
           <ChildDetails child={child} />
-          {canWrite ? (
-            <Button
-              variant="primary"
-              onClick={() => {
-                navigate({ page: 'edit-child', id });
-              }}
-            >
-              Edit details
-            </Button>
-          ) : null}
+          <div className="button-row">
+            {canRecord ? (
+              <Button
+                variant="primary"
+                onClick={() => {
+                  navigate({ page: 'record-concern', child: { id, name: displayName(child) } });
+                }}
+              >
+                Record a concern
+              </Button>
+            ) : null}
+            {canWrite ? (
+              <Button
+                onClick={() => {
+                  navigate({ page: 'edit-child', id });
+                }}
+              >
+                Edit details
+              </Button>
+            ) : null}
+          </div>
+          {canReadConcerns ? <ChildConcerns child={child} /> : null}
           {canAudit ? <ChildViewers child={child} /> : null}
         </>
       ) : (

@@ -26,6 +26,8 @@ function LeaverTag({ child, today }: { child: ChildSummary; today: string }) {
 export function RegisterTable() {
   const { items, total, status } = useLantern((s) => s.register);
   const canOpen = useCan('children.read');
+  // Staff cannot open a child's file, so they record a concern from the register row.
+  const recordFromRow = useCan('concerns.create') && !canOpen;
   const navigate = useLantern((s) => s.navigate);
   const showMore = useLantern((s) => s.showMoreRegister);
   // After "Show more", focus moves to the first new row: the button vanishes with the last page.
@@ -38,7 +40,7 @@ export function RegisterTable() {
     if (index === null || status === 'loading') return;
     focusRow.current = null;
     const row = body.current?.querySelectorAll('tr')[index];
-    (row?.querySelector('button') ?? row?.querySelector('th'))?.focus();
+    (row?.querySelector<HTMLElement>('th button') ?? row?.querySelector('th'))?.focus();
   }, [items, status]);
 
   return (
@@ -51,6 +53,11 @@ export function RegisterTable() {
             <th scope="col">Year group</th>
             <th scope="col">Date of birth</th>
             <th scope="col">UPN</th>
+            {recordFromRow ? (
+              <th scope="col">
+                <span className="visually-hidden">Action</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody ref={body}>
@@ -75,6 +82,22 @@ export function RegisterTable() {
               <td>{yearGroupLabel(child.yearGroup)}</td>
               <td>{formatCalendarDate(child.dateOfBirth)}</td>
               <td>{child.upn ? <span className="upn">{child.upn}</span> : 'Not recorded'}</td>
+              {recordFromRow ? (
+                <td>
+                  <Button
+                    variant="link"
+                    aria-label={`Record a concern about ${displayName(child)}`}
+                    onClick={() => {
+                      navigate({
+                        page: 'record-concern',
+                        child: { id: child.id, name: displayName(child) },
+                      });
+                    }}
+                  >
+                    Record a concern
+                  </Button>
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

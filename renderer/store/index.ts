@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { createAlertsSlice } from './alerts-slice';
 import { createAuditSlice } from './audit-slice';
 import { createChildrenSlice } from './children-slice';
+import { createConcernsSlice } from './concerns-slice';
 import { createImportSlice } from './import-slice';
 import { createNavigationSlice } from './navigation-slice';
 import { createSchoolSlice } from './school-slice';
@@ -21,6 +22,7 @@ export const useLantern = create<LanternState>()((...args) => ({
   ...createNavigationSlice(...args),
   ...createSchoolSlice(...args),
   ...createChildrenSlice(...args),
+  ...createConcernsSlice(...args),
   ...createImportSlice(...args),
   ...createUsersSlice(...args),
   ...createAuditSlice(...args),

@@ -9,6 +9,11 @@ export type Route =
   | { page: 'import-pupils' }
   | { page: 'child'; id: string }
   | { page: 'edit-child'; id: string }
+  /** `child` is where the form starts: the child pre-selected, named without another call. */
+  | { page: 'record-concern'; child: { id: string; name: string } }
+  | { page: 'concern-recorded'; id: string; child: { id: string; name: string } }
+  /** `child` is the file the concern was opened from, when there is one (for the way back). */
+  | { page: 'concern'; id: string; child: { id: string; name: string } | null }
   | { page: 'school' }
   | { page: 'edit-school' }
   | { page: 'users' }

@@ -4,6 +4,7 @@ import { call } from '../api';
 import { initialAlerts } from './alerts-slice';
 import { initialAudit } from './audit-slice';
 import { initialChildren } from './children-slice';
+import { initialConcerns } from './concerns-slice';
 import { initialImport } from './import-slice';
 import type { Notice } from './navigation-slice';
 import { initialNavigation } from './navigation-slice';
@@ -46,6 +47,7 @@ function withoutRecords(state: LanternState): Partial<LanternState> {
     ...initialNavigation,
     ...initialSchool,
     ...initialChildren,
+    ...initialConcerns,
     ...initialImport,
     ...initialUsers,
     ...initialAudit,

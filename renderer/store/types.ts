@@ -3,6 +3,7 @@ import type { StateCreator } from 'zustand';
 import type { AlertsSlice } from './alerts-slice';
 import type { AuditSlice } from './audit-slice';
 import type { ChildrenSlice } from './children-slice';
+import type { ConcernsSlice } from './concerns-slice';
 import type { ImportSlice } from './import-slice';
 import type { NavigationSlice } from './navigation-slice';
 import type { SchoolSlice } from './school-slice';
@@ -17,6 +18,7 @@ export type LanternState = SessionSlice &
   NavigationSlice &
   SchoolSlice &
   ChildrenSlice &
+  ConcernsSlice &
   ImportSlice &
   UsersSlice &
   AuditSlice &

@@ -25,6 +25,15 @@ export const permissions = [
   /** Open a child's file. */
   'children.read',
   'children.write',
+  /** Record a concern about a child: everyone who works with children. */
+  'concerns.create',
+  /**
+   * Read concerns one recorded oneself, and add corrections to them. Every role holding
+   * concerns.read holds this too; the handlers widen it to every concern for concerns.read.
+   */
+  'concerns.read.own',
+  /** Read every concern and add corrections to any. */
+  'concerns.read',
   'users.manage',
   'settings.read',
   'settings.write',
@@ -43,6 +52,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'children.search',
     'children.read',
     'children.write',
+    'concerns.create',
+    'concerns.read.own',
+    'concerns.read',
     'users.manage',
     'settings.read',
     'settings.write',
@@ -55,6 +67,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'children.search',
     'children.read',
     'children.write',
+    'concerns.create',
+    'concerns.read.own',
+    'concerns.read',
     'settings.read',
   ],
   headteacher: [
@@ -63,10 +78,14 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'school.write',
     'children.search',
     'children.read',
+    'concerns.create',
+    'concerns.read.own',
+    'concerns.read',
     'settings.read',
   ],
-  // Staff find a pupil to record a concern about; they never open a child's file.
-  staff: ['account.self', 'school.read', 'children.search'],
+  // Staff find a pupil to record a concern about and read back their own concerns; they never
+  // open a child's file.
+  staff: ['account.self', 'school.read', 'children.search', 'concerns.create', 'concerns.read.own'],
   // Governors see aggregates only: no pupil register, no child's identity.
   governor: ['account.self', 'school.read'],
   // IT manages settings and the installation, never a child's record.

@@ -15,14 +15,33 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+// Built once: creating an Intl.DateTimeFormat costs far more than formatting with one, and an
+// audit export formats every row of the log.
+const LONDON_DAY = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+const LONDON_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+const LONDON_MINUTE = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
 /** The calendar date in Europe/London at the given instant, as YYYY-MM-DD. */
 export function londonDate(instant: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  const parts = LONDON_DAY.formatToParts(instant);
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
@@ -41,13 +60,7 @@ export function formatCalendarDate(value: string): string {
 export function formatInstant(iso: string): string {
   const instant = new Date(iso);
   if (Number.isNaN(instant.getTime())) return iso;
-  const time = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(instant);
-  return `${formatCalendarDate(londonDate(instant))}, ${time}`;
+  return `${formatCalendarDate(londonDate(instant))}, ${LONDON_TIME.format(instant)}`;
 }
 
 /** Whole years between two calendar dates (age on `on` for someone born on `born`). */
@@ -57,4 +70,30 @@ export function wholeYearsBetween(born: string, on: string): number {
   let years = oy - by;
   if (om < bm || (om === bm && od < bd)) years -= 1;
   return years;
+}
+
+function londonOffsetMinutes(instant: Date): number {
+  const parts = LONDON_MINUTE.formatToParts(instant);
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
+}
+
+/**
+ * A wall-clock time in Europe/London ("2026-11-28", "14:05") as a UTC instant (ISO string).
+ * In the hour that repeats when the clocks go back, the first (BST) reading is taken; a time
+ * skipped when the clocks go forward is read with the offset in force just before.
+ */
+export function londonInstant(date: string, time: string): string {
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const [h, mi] = time.split(':').map(Number) as [number, number];
+  const naive = Date.UTC(y, mo - 1, d, h, mi);
+  const hours3 = 3 * 60 * 60_000;
+  // The offsets in force a little before and after: a clock change lies between them.
+  const offsets = [naive - hours3, naive + hours3].map((t) => londonOffsetMinutes(new Date(t)));
+  const readings = offsets
+    .map((offset) => naive - offset * 60_000)
+    .filter((t) => londonOffsetMinutes(new Date(t)) * 60_000 === naive - t);
+  const chosen = readings.length > 0 ? Math.min(...readings) : naive - (offsets[0] ?? 0) * 60_000;
+  return new Date(chosen).toISOString();
 }

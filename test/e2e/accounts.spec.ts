@@ -205,7 +205,11 @@ describe('journey: accounts, roles, recovery and the audit log (issue 3)', () =>
     const table = page.getByRole('table', { name: 'Pupil register' });
     await expect.poll(() => table.getByText('Amara Okafor').first().isVisible()).toBe(true);
     // The name is shown, but there is nothing to open.
-    expect(await table.getByRole('button', { name: /Amara Okafor/ }).count()).toBe(0);
+    expect(await table.getByRole('button', { name: 'Amara Okafor', exact: true }).count()).toBe(0);
+    // What staff can do from the row is record a concern (issue 4, item 2).
+    expect(
+      await table.getByRole('button', { name: 'Record a concern about Amara Okafor' }).count(),
+    ).toBe(1);
     expect(await table.getByRole('link', { name: /Amara Okafor/ }).count()).toBe(0);
     await h.axe('staff register');
     await h.screenshot('accounts-07-staff-register');

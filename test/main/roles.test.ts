@@ -11,7 +11,8 @@ import { validInputs } from '../support/samples';
  * Who may call what, written out by hand from the brief and security.md (A7), independently of
  * shared/auth/roles.ts: if either changes, this test makes the change deliberate.
  * Governors never reach a pupil record; IT administrators run settings, never child records;
- * staff find pupils but cannot change the register.
+ * staff find pupils but cannot change the register. Everyone who works with children records
+ * concerns; staff read back only their own (the handlers check that), governors and IT none.
  */
 const ALL: readonly Role[] = roles;
 const expected: Record<MethodName, readonly Role[]> = {
@@ -33,6 +34,10 @@ const expected: Record<MethodName, readonly Role[]> = {
   'children.importPreview': ['dsl', 'deputy_dsl'],
   'children.importApply': ['dsl', 'deputy_dsl'],
   'children.viewers': ['dsl'],
+  'concerns.submit': ['dsl', 'deputy_dsl', 'headteacher', 'staff'],
+  'concerns.get': ['dsl', 'deputy_dsl', 'headteacher', 'staff'],
+  'concerns.forChild': ['dsl', 'deputy_dsl', 'headteacher', 'staff'],
+  'concerns.addAddendum': ['dsl', 'deputy_dsl', 'headteacher', 'staff'],
   'users.list': ['dsl'],
   'users.add': ['dsl'],
   'users.setStatus': ['dsl'],

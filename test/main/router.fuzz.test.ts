@@ -71,9 +71,19 @@ describe('fuzzing every method (security F2)', () => {
     const db = vault.store()?.db;
     if (!db) throw new Error('store closed');
     return JSON.stringify(
-      ['school', 'children', 'users', 'settings', 'security_alerts', 'import_mappings'].map((t) =>
-        db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all(),
-      ),
+      [
+        'school',
+        'children',
+        'users',
+        'settings',
+        'security_alerts',
+        'import_mappings',
+        'concerns',
+        'concern_children',
+        'concern_categories',
+        'concern_flags',
+        'concern_addenda',
+      ].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()),
     );
   }
 

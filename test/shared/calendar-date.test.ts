@@ -6,6 +6,7 @@ import {
   formatInstant,
   isCalendarDate,
   londonDate,
+  londonInstant,
   wholeYearsBetween,
 } from '../../shared/dates/calendar-date';
 
@@ -50,6 +51,38 @@ describe('calendar dates', () => {
           expect(mon).toHaveLength(3);
         },
       ),
+    );
+  });
+});
+
+describe('London wall-clock times as instants', () => {
+  it('reads GMT in winter and BST in summer', () => {
+    expect(londonInstant('2026-11-27', '12:40')).toBe('2026-11-27T12:40:00.000Z');
+    expect(londonInstant('2026-07-01', '09:15')).toBe('2026-07-01T08:15:00.000Z');
+    expect(londonInstant('2026-07-01', '00:30')).toBe('2026-06-30T23:30:00.000Z');
+  });
+
+  it('takes the first reading of the hour that repeats when the clocks go back', () => {
+    expect(londonInstant('2026-10-25', '01:30')).toBe('2026-10-25T00:30:00.000Z');
+    expect(londonInstant('2026-10-25', '02:30')).toBe('2026-10-25T02:30:00.000Z');
+  });
+
+  it('reads a skipped time with the offset in force just before the clocks go forward', () => {
+    expect(londonInstant('2026-03-29', '01:30')).toBe('2026-03-29T01:30:00.000Z');
+    expect(londonInstant('2026-03-29', '02:30')).toBe('2026-03-29T01:30:00.000Z');
+  });
+
+  it('round-trips through londonDate and formatInstant', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31') }), (d) => {
+        const instant = new Date(Math.floor(d.getTime() / 60_000) * 60_000);
+        if (Number.isNaN(instant.getTime())) return;
+        const date = londonDate(instant);
+        const time = formatInstant(instant.toISOString()).slice(-5);
+        const back = new Date(londonInstant(date, time)).getTime();
+        // Only the repeated hour in autumn may read an hour earlier.
+        expect([0, 60 * 60_000]).toContain(instant.getTime() - back);
+      }),
     );
   });
 });

@@ -138,14 +138,35 @@ export async function readStore<T>(
   passphrase = TEST_PASSPHRASE,
   username = TEST_DSL.username,
 ): Promise<T> {
+  return withStore(dataDir, true, read, passphrase, username);
+}
+
+/**
+ * Like readStore, through a writable connection: what someone with the passphrase and a SQLite
+ * shell could attempt behind Lantern's back (the schema's triggers must still refuse it).
+ */
+export async function writeStore<T>(
+  dataDir: string,
+  write: (db: Database.Database) => T,
+): Promise<T> {
+  return withStore(dataDir, false, write, TEST_PASSPHRASE, TEST_DSL.username);
+}
+
+async function withStore<T>(
+  dataDir: string,
+  readonly: boolean,
+  use: (db: Database.Database) => T,
+  passphrase: string,
+  username: string,
+): Promise<T> {
   const paths = storePaths(dataDir);
   const slot = readKeyring(paths.keyring).slots.find((s) => s.username === username);
   if (!slot) throw new Error(`keyring has no slot for ${username}`);
   const key = await unwrapDataKey(slot, passphrase);
-  const db = new Database(paths.database, { readonly: true, fileMustExist: true });
+  const db = new Database(paths.database, { readonly, fileMustExist: true });
   try {
     db.key(key);
-    return read(db);
+    return use(db);
   } finally {
     key.fill(0);
     db.close();

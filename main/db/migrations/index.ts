@@ -2,8 +2,14 @@ import type { Db } from '../open';
 import { m0001Initial } from './0001-initial';
 import { m0002Accounts } from './0002-accounts';
 import { m0003Leavers } from './0003-leavers';
+import { m0004Concerns } from './0004-concerns';
 
 export type Migration = { name: string; up(db: Db): void };
 
 /** In order; never edit or reorder a shipped migration: add a new one. */
-export const migrations: readonly Migration[] = [m0001Initial, m0002Accounts, m0003Leavers];
+export const migrations: readonly Migration[] = [
+  m0001Initial,
+  m0002Accounts,
+  m0003Leavers,
+  m0004Concerns,
+];

@@ -78,6 +78,50 @@ describe('migrations', () => {
     closeDatabase(db);
   });
 
+  it('0004-concerns keeps version-3 pupils and makes a submitted concern immutable', () => {
+    const file = join(dir.path, 'v3.db');
+    const key = randomBytes(32);
+    const v3 = new Database(file);
+    v3.key(Buffer.from(key));
+    for (const m of migrations.slice(0, 3)) m.up(v3);
+    v3.pragma('user_version = 3');
+    v3.prepare(
+      `INSERT INTO children (id, legal_forename, legal_surname, preferred_forename, preferred_surname,
+         date_of_birth, upn, year_group, gender, admission_date, leaving_date, search_key,
+         created_at, updated_at)
+       VALUES ('c1', 'Amara', 'Okafor', '', '', '2016-03-14', NULL, '5', 'female', NULL, NULL,
+         'amara okafor', 't1', 't2')`,
+    ).run();
+    v3.prepare(
+      `INSERT INTO users (id, username, display_name, role, status, must_change_passphrase,
+         created_at, updated_at)
+       VALUES ('u1', 'steacher', 'Sam Teacher', 'staff', 'active', 0, 't', 't')`,
+    ).run();
+    v3.close();
+
+    const db = openDatabase(file, Buffer.from(key), { create: false });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare('SELECT legal_surname FROM children').pluck().all()).toEqual(['Okafor']);
+    db.prepare(
+      `INSERT INTO concerns (id, recorded_by, recorded_at, occurred_at, occurred_at_utc,
+         occurred_at_approx, location, summary, child_words, opinion, actions_taken, people_told,
+         dsl_told_in_person, status)
+       VALUES ('k1', 'u1', 't', '2026-11-27', NULL, 0, '', 'Seen.', '', '', '', '', 0, 'submitted')`,
+    ).run();
+    db.prepare("INSERT INTO concern_children VALUES ('k1', 'c1', 'subject')").run();
+    expect(() =>
+      db.prepare("INSERT INTO concern_children VALUES ('k1', 'c1', 'witness')").run(),
+    ).toThrow(/UNIQUE constraint failed/);
+    expect(() =>
+      db.prepare("INSERT INTO concern_children VALUES ('k1', 'nobody', 'victim')").run(),
+    ).toThrow(/FOREIGN KEY constraint failed/);
+    expect(() => db.prepare("UPDATE concerns SET summary = 'x'").run()).toThrow(
+      /cannot be changed/,
+    );
+    expect(() => db.prepare('DELETE FROM concern_children').run()).toThrow(/cannot be deleted/);
+    closeDatabase(db);
+  });
+
   it('knows every migration by a unique, ordered name', () => {
     const names = migrations.map((m) => m.name);
     expect(names).toEqual([...names].sort());

@@ -63,7 +63,11 @@ describe('main navigation by role', () => {
     expect(await navLabels()).toEqual(['Pupils', 'School profile', 'My account']);
     const table = screen.getByRole('table', { name: 'Pupil register' });
     expect(within(table).getByText('Jane Doe')).toBeTruthy();
-    expect(within(table).queryByRole('button')).toBeNull();
+    expect(within(table).queryByRole('button', { name: 'Jane Doe' })).toBeNull();
+    // Staff record a concern from the register row instead.
+    expect(
+      within(table).getByRole('button', { name: 'Record a concern about Jane Doe' }),
+    ).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Add a child' })).toBeNull();
   });
 

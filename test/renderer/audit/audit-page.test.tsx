@@ -234,6 +234,7 @@ describe('who has viewed a child’s file', () => {
     const invoke = installFakeLantern({
       ...base,
       'children.get': () => ok(child),
+      'concerns.forChild': () => ok([]),
       'children.viewers': () => ok(viewers),
       ...handlers,
     });
@@ -277,6 +278,7 @@ describe('who has viewed a child’s file', () => {
       ...base,
       'session.status': () => ok(unlockedAs('deputy_dsl')),
       'children.get': () => ok(child),
+      'concerns.forChild': () => ok([]),
     });
     render(<App />);
     fireEvent.click(await screen.findByRole('button', { name: 'Jane Doe' }));

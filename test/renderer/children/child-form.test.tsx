@@ -126,6 +126,7 @@ describe('add-a-child form', () => {
     const invoke = await openAddChild({
       'children.add': () => ok(child),
       'children.get': () => ok(child),
+      'concerns.forChild': () => ok([]),
     });
     fillValidChild();
     fill('UPN', ` ${validUpn().toLowerCase()} `);
@@ -147,6 +148,7 @@ describe('edit details form', () => {
       ...base,
       'children.list': () => ok({ items: [child], total: 1 }),
       'children.get': () => ok(child),
+      'concerns.forChild': () => ok([]),
       'children.update': () => ({
         ok: false,
         error: {
@@ -201,6 +203,7 @@ describe('leaving date', () => {
       ...base,
       'children.list': () => ok({ items: [child], total: 1 }),
       'children.get': () => ok(stored),
+      'concerns.forChild': () => ok([]),
       'children.update': (input) => {
         stored = { ...child, leavingDate: (input as { child: ChildInput }).child.leavingDate };
         return ok(stored);

@@ -31,6 +31,8 @@ function recordData() {
     register: s.register,
     childRecord: s.childRecord,
     childViewers: s.childViewers,
+    childConcerns: s.childConcerns,
+    openedConcern: s.openedConcern,
     school: s.school,
     notice: s.notice,
     route: s.route,
@@ -50,6 +52,8 @@ const empty = {
   register: { query: '', includeLeavers: false, items: [], total: 0, status: 'idle', error: null },
   childRecord: { id: null, child: null, status: 'idle', error: null },
   childViewers: { childId: null, items: [], status: 'idle', error: null },
+  childConcerns: { childId: null, items: [], status: 'idle', error: null },
+  openedConcern: { id: null, concern: null, status: 'idle', error: null },
   school: null,
   notice: null,
   route: { page: 'pupils' },
@@ -92,6 +96,41 @@ async function unlockedWithData(): Promise<void> {
     'school.get': () => ok(school),
     'children.list': () => ok({ items: [child], total: 1 }),
     'children.get': () => ok(child),
+    'concerns.forChild': () =>
+      ok([
+        {
+          id: recordId(7),
+          occurredAt: '2026-11-27T12:40',
+          occurredAtApprox: false,
+          recordedAt: '2026-11-27T13:00:00.000Z',
+          recordedByName: sam.displayName,
+          role: 'victim',
+          categories: ['physical'],
+          addenda: 0,
+        },
+      ]),
+    'concerns.get': () =>
+      ok({
+        id: recordId(7),
+        recordedBy: sam.id,
+        recordedByName: sam.displayName,
+        recordedAt: '2026-11-27T13:00:00.000Z',
+        occurredAt: '2026-11-27T12:40',
+        occurredAtUtc: '2026-11-27T12:40:00.000Z',
+        occurredAtApprox: false,
+        location: 'Playground',
+        summary: 'Jane was pushed over.',
+        childWords: '',
+        opinion: '',
+        actionsTaken: '',
+        peopleTold: '',
+        dslToldInPerson: false,
+        status: 'submitted',
+        children: [{ childId: child.id, name: 'Jane Doe', role: 'victim' }],
+        categories: ['physical'],
+        flags: { possibleChildSexOffence: false, fgmKnownCase: false, allegationAboutAdult: false },
+        addenda: [],
+      }),
     'children.viewers': () =>
       ok([
         {
@@ -140,6 +179,8 @@ async function unlockedWithData(): Promise<void> {
   await store.searchRegister('jane');
   await store.openChild(child.id);
   await store.loadChildViewers(child.id);
+  await store.loadChildConcerns(child.id);
+  await store.openConcern(recordId(7));
   await store.loadUsers();
   await store.resetUserPassphrase(sam.id);
   await store.searchAudit({ userId: '', childId: child.id, method: '', from: '', to: '' });

@@ -1,0 +1,100 @@
+import type { ParsedInput } from '../../shared/api';
+import { can } from '../../shared/auth/roles';
+import type { Concern, ConcernSummary } from '../../shared/concerns/schema';
+import { occurredAtProblem, occurredInstant } from '../../shared/concerns/schema';
+import { ApiFailure } from '../api-failure';
+import type { HandlerContext, Handled } from '../handler';
+import { roleOf } from '../handler';
+import { newId } from '../ids';
+
+function userId(ctx: HandlerContext): string {
+  const id = ctx.session.user?.id;
+  if (!id) throw new ApiFailure('unauthenticated', 'Lantern is locked. Sign in to continue.');
+  return id;
+}
+
+/** Everyone with concerns.read sees every concern; others only those they recorded. */
+function readsAll(ctx: HandlerContext): boolean {
+  return can(roleOf(ctx.session), 'concerns.read');
+}
+
+/** The concern, if the caller may read it; not_found or forbidden otherwise. */
+function readable(ctx: HandlerContext, id: string): Concern {
+  const concern = ctx.store.concerns.get(id);
+  if (!concern) throw new ApiFailure('not_found', 'There is no such concern.');
+  if (!readsAll(ctx) && concern.recordedBy !== userId(ctx))
+    throw new ApiFailure('forbidden', 'You can read only the concerns you recorded.');
+  return concern;
+}
+
+/** The concern and every child in it: what a read of it touched. */
+function touched(concern: Concern): string[] {
+  return [concern.id, ...concern.children.map((c) => c.childId)];
+}
+
+export function submitConcern(
+  ctx: HandlerContext,
+  input: ParsedInput<'concerns.submit'>,
+): Handled<Concern> {
+  const fields: Record<string, string> = {};
+  const when = occurredAtProblem(input.occurredAt, ctx.now);
+  if (when) fields.occurredAt = when;
+  input.children.forEach((child, i) => {
+    if (!ctx.store.children.get(child.childId))
+      fields[`children.${i}.childId`] = 'That child is not on the register.';
+  });
+  if (Object.keys(fields).length > 0) {
+    const missing = Object.keys(fields).every((f) => f.startsWith('children.'));
+    throw new ApiFailure(
+      missing ? 'not_found' : 'invalid_input',
+      'Some details need correcting.',
+      fields,
+    );
+  }
+  const id = newId(ctx.now);
+  ctx.store.concerns.add(input, {
+    id,
+    recordedBy: userId(ctx),
+    recordedAt: ctx.now.toISOString(),
+    occurredAtUtc: occurredInstant(input.occurredAt),
+  });
+  const concern = ctx.store.concerns.get(id);
+  if (!concern) throw new ApiFailure('internal', 'The concern was not saved.');
+  return { value: concern, recordIds: touched(concern) };
+}
+
+export function getConcern(
+  ctx: HandlerContext,
+  input: ParsedInput<'concerns.get'>,
+): Handled<Concern> {
+  const concern = readable(ctx, input.id);
+  return { value: concern, recordIds: touched(concern) };
+}
+
+export function concernsForChild(
+  ctx: HandlerContext,
+  input: ParsedInput<'concerns.forChild'>,
+): Handled<ConcernSummary[]> {
+  if (!ctx.store.children.get(input.childId))
+    throw new ApiFailure('not_found', 'That child is not on the register.');
+  const list = ctx.store.concerns.forChild(input.childId, readsAll(ctx) ? null : userId(ctx));
+  return { value: list, recordIds: [input.childId, ...list.map((c) => c.id)] };
+}
+
+export function addAddendum(
+  ctx: HandlerContext,
+  input: ParsedInput<'concerns.addAddendum'>,
+): Handled<Concern> {
+  readable(ctx, input.concernId);
+  const id = newId(ctx.now);
+  ctx.store.concerns.addAddendum({
+    id,
+    concernId: input.concernId,
+    addedBy: userId(ctx),
+    addedAt: ctx.now.toISOString(),
+    reason: input.reason,
+    text: input.text,
+  });
+  const concern = readable(ctx, input.concernId);
+  return { value: concern, recordIds: [id, ...touched(concern)] };
+}
