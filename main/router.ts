@@ -21,6 +21,12 @@ import {
   signIn,
 } from './auth/service';
 import { applyImport, listImportMappings, previewImport } from './children/import';
+import {
+  addDesignation,
+  currentDesignations,
+  designationsForChild,
+  endDesignation,
+} from './children/designations';
 import { addChild, getChild, listChildren, updateChild } from './children/service';
 import { addAddendum, concernsForChild, getConcern, submitConcern } from './concerns/service';
 import { StoreError } from './db/errors';
@@ -89,6 +95,10 @@ const registry: Registry = {
   'concerns.get': tx(getConcern),
   'concerns.forChild': tx(concernsForChild),
   'concerns.addAddendum': tx(addAddendum),
+  'designations.forChild': tx(designationsForChild),
+  'designations.current': tx(currentDesignations),
+  'designations.add': tx(addDesignation),
+  'designations.end': tx(endDesignation),
   'users.list': tx(listUsers),
   'users.add': async(addUser),
   'users.setStatus': async(setStatus),

@@ -3,6 +3,7 @@ import { auditWriter } from './audit/log';
 import { importMappingsRepo } from './children/mappings-repo';
 import { childrenRepo } from './children/repo';
 import { concernsRepo } from './concerns/repo';
+import { designationsRepo } from './children/designations-repo';
 import type { Db } from './db/open';
 import { closeDatabase } from './db/open';
 import { schoolRepo } from './school/repo';
@@ -21,6 +22,7 @@ export type Store = {
   children: ReturnType<typeof childrenRepo>;
   importMappings: ReturnType<typeof importMappingsRepo>;
   concerns: ReturnType<typeof concernsRepo>;
+  designations: ReturnType<typeof designationsRepo>;
   users: ReturnType<typeof usersRepo>;
   settings: ReturnType<typeof settingsRepo>;
   alerts: ReturnType<typeof alertsRepo>;
@@ -38,6 +40,7 @@ export function storeFor(db: Db): Store {
     children: childrenRepo(db),
     importMappings: importMappingsRepo(db),
     concerns: concernsRepo(db),
+    designations: designationsRepo(db),
     users: usersRepo(db),
     settings: settingsRepo(db),
     alerts: alertsRepo(db),

@@ -10,6 +10,8 @@ import type { Permission, Role } from './auth/roles';
 import type { Child, ChildSummary } from './children/schema';
 import type { ImportPreview, ImportResult, SavedImportMapping } from './children/import';
 import { importCsv, importMapping, MAX_IMPORT_CSV_CHARS, mappingName } from './children/import';
+import type { Designation, DesignationBadge } from './children/designations';
+import { designationEndDate, designationInput } from './children/designations';
 import { childInput } from './children/schema';
 import type { Concern, ConcernSummary } from './concerns/schema';
 import { addendumInput, concernInput } from './concerns/schema';
@@ -270,6 +272,30 @@ export const methods = {
     access: 'concerns.read.own',
     writes: true,
     summary: 'Add a correction, with its reason, to a submitted concern',
+  }),
+  'designations.forChild': method<Designation[]>()({
+    input: z.strictObject({ childId: id }),
+    access: 'children.read',
+    writes: false,
+    summary: 'A child’s designations: current first, then past, newest start first',
+  }),
+  'designations.current': method<Record<string, DesignationBadge[]>>()({
+    input: z.strictObject({ childIds: z.array(id).max(500) }),
+    access: 'children.read',
+    writes: false,
+    summary: 'The current designations of the children listed, by child (register badges)',
+  }),
+  'designations.add': method<Designation>()({
+    input: z.strictObject({ childId: id, designation: designationInput }),
+    access: 'children.write',
+    writes: true,
+    summary: 'Add a dated designation (CP plan, CIN, looked after…) to a child’s file',
+  }),
+  'designations.end': method<Designation>()({
+    input: z.strictObject({ id, endDate: designationEndDate }),
+    access: 'children.write',
+    writes: true,
+    summary: 'End a current designation on the given date (designations are never deleted)',
   }),
   'users.list': method<User[]>()({
     input: none,

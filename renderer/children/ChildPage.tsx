@@ -20,6 +20,7 @@ import { DetailsList } from '../ui/DetailsList';
 import { PageHeading } from '../ui/PageHeading';
 import { BackToPupils } from './BackToPupils';
 import { legalName } from './child-values';
+import { ChildDesignations } from './ChildDesignations';
 import { ChildLoadState } from './ChildLoadState';
 import { ChildViewers } from './ChildViewers';
 import { useChildRecord } from './use-child-record';
@@ -82,6 +83,7 @@ export function ChildPage({ id }: { id: string }) {
   const canAudit = useCan('audit.read');
   const canRecord = useCan('concerns.create');
   const canReadConcerns = useCan('concerns.read.own');
+  const canRead = useCan('children.read');
   const { child } = record;
   return (
     <>
@@ -111,6 +113,7 @@ export function ChildPage({ id }: { id: string }) {
               </Button>
             ) : null}
           </div>
+          {canRead ? <ChildDesignations child={child} /> : null}
           {canReadConcerns ? <ChildConcerns child={child} /> : null}
           {canAudit ? <ChildViewers child={child} /> : null}
         </>

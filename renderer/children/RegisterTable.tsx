@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 
 import type { ChildSummary } from '../../shared/children/schema';
+import { designationName } from '../../shared/children/designations';
 import { displayName, rollStatus, yearGroupLabel } from '../../shared/children/schema';
 import { formatCalendarDate, londonDate } from '../../shared/dates/calendar-date';
 import { useCan } from '../app/use-can';
@@ -34,6 +35,13 @@ export function RegisterTable() {
   const focusRow = useRef<number | null>(null);
   const body = useRef<HTMLTableSectionElement>(null);
   const today = londonDate(new Date());
+  // Designations are sensitive: only roles that may open a child's file see them as badges.
+  const badges = useLantern((s) => s.registerDesignations);
+  const loadBadges = useLantern((s) => s.loadRegisterDesignations);
+
+  useEffect(() => {
+    if (canOpen) void loadBadges(items.map((c) => c.id));
+  }, [canOpen, items, loadBadges]);
 
   useEffect(() => {
     const index = focusRow.current;
@@ -78,6 +86,13 @@ export function RegisterTable() {
                   displayName(child)
                 )}
                 <LeaverTag child={child} today={today} />
+                {canOpen
+                  ? (badges[child.id] ?? []).map((b) => (
+                      <span key={b.id} className="tag">
+                        {designationName(b)}
+                      </span>
+                    ))
+                  : null}
               </th>
               <td>{yearGroupLabel(child.yearGroup)}</td>
               <td>{formatCalendarDate(child.dateOfBirth)}</td>

@@ -4,6 +4,7 @@ import { createAlertsSlice } from './alerts-slice';
 import { createAuditSlice } from './audit-slice';
 import { createChildrenSlice } from './children-slice';
 import { createConcernsSlice } from './concerns-slice';
+import { createDesignationsSlice } from './designations-slice';
 import { createImportSlice } from './import-slice';
 import { createNavigationSlice } from './navigation-slice';
 import { createSchoolSlice } from './school-slice';
@@ -23,6 +24,7 @@ export const useLantern = create<LanternState>()((...args) => ({
   ...createSchoolSlice(...args),
   ...createChildrenSlice(...args),
   ...createConcernsSlice(...args),
+  ...createDesignationsSlice(...args),
   ...createImportSlice(...args),
   ...createUsersSlice(...args),
   ...createAuditSlice(...args),

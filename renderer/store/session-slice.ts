@@ -5,6 +5,7 @@ import { initialAlerts } from './alerts-slice';
 import { initialAudit } from './audit-slice';
 import { initialChildren } from './children-slice';
 import { initialConcerns } from './concerns-slice';
+import { initialDesignations } from './designations-slice';
 import { initialImport } from './import-slice';
 import type { Notice } from './navigation-slice';
 import { initialNavigation } from './navigation-slice';
@@ -48,6 +49,7 @@ function withoutRecords(state: LanternState): Partial<LanternState> {
     ...initialSchool,
     ...initialChildren,
     ...initialConcerns,
+    ...initialDesignations,
     ...initialImport,
     ...initialUsers,
     ...initialAudit,

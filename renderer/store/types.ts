@@ -4,6 +4,7 @@ import type { AlertsSlice } from './alerts-slice';
 import type { AuditSlice } from './audit-slice';
 import type { ChildrenSlice } from './children-slice';
 import type { ConcernsSlice } from './concerns-slice';
+import type { DesignationsSlice } from './designations-slice';
 import type { ImportSlice } from './import-slice';
 import type { NavigationSlice } from './navigation-slice';
 import type { SchoolSlice } from './school-slice';
@@ -19,6 +20,7 @@ export type LanternState = SessionSlice &
   SchoolSlice &
   ChildrenSlice &
   ConcernsSlice &
+  DesignationsSlice &
   ImportSlice &
   UsersSlice &
   AuditSlice &

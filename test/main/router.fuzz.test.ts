@@ -83,6 +83,7 @@ describe('fuzzing every method (security F2)', () => {
         'concern_categories',
         'concern_flags',
         'concern_addenda',
+        'designations',
       ].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()),
     );
   }

@@ -30,14 +30,31 @@ describe('a governor never sees a child’s identity', () => {
       yearGroup: '9',
     }),
   ];
-  const secrets = children.flatMap((c) =>
-    [c.legalForename, c.legalSurname, c.preferredForename, c.upn, c.dateOfBirth].filter(Boolean),
-  );
+  const secrets = [
+    ...children.flatMap((c) =>
+      [c.legalForename, c.legalSurname, c.preferredForename, c.upn, c.dateOfBirth].filter(Boolean),
+    ),
+    'Plan reviewed by Northshire social care.',
+  ];
   let outputs: { method: string; body: string }[] = [];
 
   beforeAll(async () => {
     const { core, session } = await unlockedCore(dir.path);
-    for (const c of children) await must(core.invoke(session, 'children.add', c));
+    const added: { id: string }[] = [];
+    for (const c of children) added.push(await must(core.invoke(session, 'children.add', c)));
+    // A sensitive designation on the file: a governor's refused calls must not reveal it.
+    await must(
+      core.invoke(session, 'designations.add', {
+        childId: added[0]?.id,
+        designation: {
+          kind: 'cp_plan',
+          cpCategory: 'sexual',
+          startDate: '2025-01-06',
+          endDate: '',
+          notes: 'Plan reviewed by Northshire social care.',
+        },
+      }),
+    );
     const issued = await must<IssuedPassphrase>(
       core.invoke(session, 'users.add', {
         displayName: 'Gill Governor',

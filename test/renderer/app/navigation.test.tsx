@@ -22,6 +22,8 @@ function openAs(role: Role) {
     'school.get': () => ok(school),
     'children.list': () => ok({ items: [aChild()], total: 1 }),
     'alerts.list': () => ok([]),
+    'designations.current': () => ok({}),
+    'designations.forChild': () => ok([]),
   });
   render(<App />);
   return invoke;

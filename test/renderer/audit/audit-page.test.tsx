@@ -53,6 +53,8 @@ const base: Handlers = {
   'school.get': () => ok(school),
   'children.list': () => ok({ items: [child], total: 1 }),
   'alerts.list': () => ok([]),
+  'designations.current': () => ok({}),
+  'designations.forChild': () => ok([]),
   'users.list': () => ok([sam]),
   'audit.list': () => ok({ items: rows, total: rows.length }),
 };

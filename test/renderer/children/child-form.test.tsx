@@ -25,6 +25,8 @@ const base: Handlers = {
   'school.get': () => ok(school),
   'children.list': () => ok({ items: [], total: 0 }),
   'alerts.list': () => ok([]),
+  'designations.current': () => ok({}),
+  'designations.forChild': () => ok([]),
 };
 
 async function openAddChild(handlers: Handlers = {}) {

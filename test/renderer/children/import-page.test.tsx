@@ -40,6 +40,8 @@ function openAs(role: Role, handlers: Handlers = {}) {
     'school.get': () => ok(school),
     'children.list': () => ok({ items: [amara], total: 1 }),
     'alerts.list': () => ok([]),
+    'designations.current': () => ok({}),
+    'designations.forChild': () => ok([]),
     'children.importPreview': (input) => {
       const { csv, mapping } = input as PreviewInput;
       return ok(previewFor(csv, mapping, [amara]));

@@ -33,6 +33,8 @@ function openAs(role: Role, handlers: Handlers = {}) {
     'school.get': () => ok(school),
     'children.list': () => ok({ items: [jane, sam], total: 2 }),
     'alerts.list': () => ok([]),
+    'designations.current': () => ok({}),
+    'designations.forChild': () => ok([]),
     ...handlers,
   });
   render(<App />);

@@ -78,6 +78,8 @@ function openAs(role: Role, handlers: Handlers = {}) {
     'concerns.get': () => ok(concern),
     'concerns.submit': () => ok(concern),
     'alerts.list': () => ok([]),
+    'designations.current': () => ok({}),
+    'designations.forChild': () => ok([]),
     ...handlers,
   });
   render(<App />);

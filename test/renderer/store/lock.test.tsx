@@ -32,6 +32,8 @@ function recordData() {
     childRecord: s.childRecord,
     childViewers: s.childViewers,
     childConcerns: s.childConcerns,
+    childDesignations: s.childDesignations,
+    registerDesignations: s.registerDesignations,
     openedConcern: s.openedConcern,
     school: s.school,
     notice: s.notice,
@@ -53,6 +55,8 @@ const empty = {
   childRecord: { id: null, child: null, status: 'idle', error: null },
   childViewers: { childId: null, items: [], status: 'idle', error: null },
   childConcerns: { childId: null, items: [], status: 'idle', error: null },
+  childDesignations: { childId: null, items: [], status: 'idle', error: null },
+  registerDesignations: {},
   openedConcern: { id: null, concern: null, status: 'idle', error: null },
   school: null,
   notice: null,
@@ -131,6 +135,25 @@ async function unlockedWithData(): Promise<void> {
         flags: { possibleChildSexOffence: false, fgmKnownCase: false, allegationAboutAdult: false },
         addenda: [],
       }),
+    'designations.forChild': () =>
+      ok([
+        {
+          id: recordId(8),
+          childId: child.id,
+          kind: 'looked_after',
+          cpCategory: '',
+          startDate: '2026-01-05',
+          endDate: '',
+          notes: 'Social worker: Ann Smith.',
+          recordedBy: sam.id,
+          recordedByName: sam.displayName,
+          recordedAt: '2026-01-05T10:00:00.000Z',
+          endedByName: null,
+          endedAt: null,
+        },
+      ]),
+    'designations.current': () =>
+      ok({ [child.id]: [{ id: recordId(8), kind: 'looked_after', cpCategory: '' }] }),
     'children.viewers': () =>
       ok([
         {
@@ -180,6 +203,8 @@ async function unlockedWithData(): Promise<void> {
   await store.openChild(child.id);
   await store.loadChildViewers(child.id);
   await store.loadChildConcerns(child.id);
+  await store.loadChildDesignations(child.id);
+  await store.loadRegisterDesignations([child.id]);
   await store.openConcern(recordId(7));
   await store.loadUsers();
   await store.resetUserPassphrase(sam.id);
@@ -252,6 +277,7 @@ describe('lock', () => {
       'school.get': () => ok(school),
       'children.list': () => ok({ items: [child], total: 1 }),
       'alerts.list': () => ok([]),
+      'designations.current': () => ok({}),
     });
     render(<App />);
     await screen.findByText('1 pupil');
@@ -269,6 +295,7 @@ describe('lock', () => {
       'school.get': () => ok(school),
       'children.list': () => ok({ items: [child], total: 1 }),
       'alerts.list': () => ok([]),
+      'designations.current': () => ok({}),
       'auth.lock': () => ok(lockedSession),
     });
     render(<App />);
@@ -288,6 +315,7 @@ describe('lock', () => {
       'school.get': () => ok(school),
       'children.list': () => ok({ items: [child], total: 1 }),
       'alerts.list': () => ok([]),
+      'designations.current': () => ok({}),
       'auth.lock': () => ({
         ok: false,
         error: { code: 'internal', message: 'Lantern could not reach its store.' },
