@@ -7,22 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { readStore, sampleSchool, tempDir, TEST_DSL, TEST_PASSPHRASE } from '../support/core';
 import type { Harness } from './harness';
+import { lock, signIn, visible } from './steps';
 import { closeBrowser, RECOVERY_KEY_SHAPE, SCREENSHOTS, startHarness } from './harness';
-
-const visible = (page: Page, name: string | RegExp) => () =>
-  page.getByRole('heading', { name }).isVisible();
-
-async function signIn(page: Page, username: string, passphrase: string): Promise<void> {
-  await expect.poll(visible(page, 'Sign in to Lantern')).toBe(true);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function lock(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Lock' }).click();
-  await expect.poll(visible(page, 'Sign in to Lantern')).toBe(true);
-}
 
 /** Reads the one-time passphrase from its panel, then dismisses it. */
 async function takeOneTimePassphrase(page: Page, name: string): Promise<string> {

@@ -1,30 +1,11 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { IssuedPassphrase } from '../../shared/api';
 import { formatCalendarDate, londonDate } from '../../shared/dates/calendar-date';
-import {
-  must,
-  readStore,
-  sampleChild,
-  sampleSchool,
-  tempDir,
-  TEST_DSL,
-  TEST_PASSPHRASE,
-} from '../support/core';
+import { must, readStore, sampleChild, tempDir, TEST_DSL, TEST_PASSPHRASE } from '../support/core';
 import type { Harness } from './harness';
+import { setUpThroughCore, shown, signIn, visible } from './steps';
 import { closeBrowser, startHarness } from './harness';
-
-const visible = (page: Page, name: string | RegExp) => () =>
-  page.getByRole('heading', { name }).isVisible();
-const shown = (page: Page, text: string | RegExp) => () => page.getByText(text).first().isVisible();
-
-async function signIn(page: Page, username: string, passphrase: string): Promise<void> {
-  await expect.poll(visible(page, 'Sign in to Lantern')).toBe(true);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 /**
  * A teacher sees a fight at lunch: they record one concern about both children, one the victim
@@ -45,16 +26,7 @@ describe('journey: a teacher records a concern about two children (issue 4, item
     // The DSL set Lantern up, added both pupils and the teacher on an earlier day (other
     // journeys cover those screens).
     const core = h.core();
-    const dsl = core.createSession();
-    const created = await must<{ recoveryKey: string }>(
-      core.invoke(dsl, 'setup.create', {
-        school: sampleSchool,
-        dsl: { ...TEST_DSL, passphrase: TEST_PASSPHRASE, confirmation: TEST_PASSPHRASE },
-      }),
-    );
-    await must(
-      core.invoke(dsl, 'setup.confirmRecoveryKey', { lastGroup: created.recoveryKey.slice(-5) }),
-    );
+    const dsl = await setUpThroughCore(core);
     await must(core.invoke(dsl, 'children.add', sampleChild()));
     await must(
       core.invoke(

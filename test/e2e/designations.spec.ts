@@ -1,22 +1,10 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { formatCalendarDate, londonDate } from '../../shared/dates/calendar-date';
-import {
-  must,
-  readStore,
-  sampleChild,
-  sampleSchool,
-  tempDir,
-  TEST_DSL,
-  TEST_PASSPHRASE,
-} from '../support/core';
+import { must, readStore, sampleChild, tempDir, TEST_DSL, TEST_PASSPHRASE } from '../support/core';
 import type { Harness } from './harness';
+import { setUpThroughCore, shown, visible } from './steps';
 import { closeBrowser, startHarness } from './harness';
-
-const visible = (page: Page, name: string | RegExp) => () =>
-  page.getByRole('heading', { name }).isVisible();
-const shown = (page: Page, text: string | RegExp) => () => page.getByText(text).first().isVisible();
 
 /**
  * The DSL records that a pupil is on a child protection plan under neglect, sees it on the
@@ -33,16 +21,7 @@ describe('journey: the DSL records a child protection plan and ends it (issue 4,
   beforeAll(async () => {
     h = await startHarness(dir.path);
     const core = h.core();
-    const dsl = core.createSession();
-    const created = await must<{ recoveryKey: string }>(
-      core.invoke(dsl, 'setup.create', {
-        school: sampleSchool,
-        dsl: { ...TEST_DSL, passphrase: TEST_PASSPHRASE, confirmation: TEST_PASSPHRASE },
-      }),
-    );
-    await must(
-      core.invoke(dsl, 'setup.confirmRecoveryKey', { lastGroup: created.recoveryKey.slice(-5) }),
-    );
+    const dsl = await setUpThroughCore(core);
     await must(core.invoke(dsl, 'children.add', sampleChild()));
     await must(core.invoke(dsl, 'auth.lock', {}));
     await h.page.reload();

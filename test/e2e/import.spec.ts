@@ -3,22 +3,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import {
-  must,
-  readStore,
-  sampleChild,
-  sampleSchool,
-  tempDir,
-  TEST_DSL,
-  TEST_PASSPHRASE,
-} from '../support/core';
+import { must, readStore, sampleChild, tempDir, TEST_DSL, TEST_PASSPHRASE } from '../support/core';
 import { MIS_FIXTURES } from '../support/mis';
 import type { Harness } from './harness';
+import { setUpThroughCore, shown, visible } from './steps';
 import { closeBrowser, startHarness } from './harness';
-
-const visible = (page: Page, name: string | RegExp) => () =>
-  page.getByRole('heading', { name }).isVisible();
-const shown = (page: Page, text: string | RegExp) => () => page.getByText(text).first().isVisible();
 
 async function chooseFile(page: Page, name: string): Promise<void> {
   await page.getByLabel('CSV export from your MIS').setInputFiles(join(MIS_FIXTURES, name));
@@ -39,18 +28,7 @@ describe('journey: import the pupil register from the MIS (issue 4)', () => {
     // Set-up is another journey's subject: here it is done through the core, as a DSL would
     // have done it on an earlier day, with Amara added by hand (in Year 4, no preferred name).
     const core = h.core();
-    const earlier = core.createSession();
-    const created = await must<{ recoveryKey: string }>(
-      core.invoke(earlier, 'setup.create', {
-        school: sampleSchool,
-        dsl: { ...TEST_DSL, passphrase: TEST_PASSPHRASE, confirmation: TEST_PASSPHRASE },
-      }),
-    );
-    await must(
-      core.invoke(earlier, 'setup.confirmRecoveryKey', {
-        lastGroup: created.recoveryKey.slice(-5),
-      }),
-    );
+    const earlier = await setUpThroughCore(core);
     await must(core.invoke(earlier, 'children.add', sampleChild({ yearGroup: '4' })));
     await must(core.invoke(earlier, 'auth.lock', {}));
     await h.page.reload();
