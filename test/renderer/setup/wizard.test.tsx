@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import type { SessionStatus } from '../../../shared/api';
@@ -105,7 +105,11 @@ describe('set-up wizard', () => {
     const invoke = openWizard();
     await fillSchool();
     click('Continue');
-    await screen.findByRole('heading', { name: 'Your DSL account' });
+    const step = await screen.findByRole('heading', { name: 'Your DSL account' });
+    // A person types once the new step has arrived and its heading has taken focus.
+    await waitFor(() => {
+      expect(document.activeElement).toBe(step);
+    });
     fill('Passphrase', 'short');
     const field = screen.getByLabelText('Passphrase');
     expect(description(field)).toContain('Too short: use at least 12 characters');
