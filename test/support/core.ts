@@ -172,3 +172,30 @@ async function withStore<T>(
     db.close();
   }
 }
+
+/**
+ * Adds an account as the DSL would, then signs it in on a new session and replaces its
+ * one-time passphrase, so the session can do what its role allows.
+ */
+export async function signedInAs(
+  core: LanternCore,
+  dsl: Session,
+  username: string,
+  role: string,
+): Promise<Session> {
+  const issued = await must<{ oneTimePassphrase: string }>(
+    core.invoke(dsl, 'users.add', { displayName: `Test ${username}`, username, role }),
+  );
+  const session = core.createSession();
+  await must(
+    core.invoke(session, 'auth.signIn', { username, passphrase: issued.oneTimePassphrase }),
+  );
+  await must(
+    core.invoke(session, 'auth.changePassphrase', {
+      current: issued.oneTimePassphrase,
+      passphrase: 'a walk along the quiet river',
+      confirmation: 'a walk along the quiet river',
+    }),
+  );
+  return session;
+}

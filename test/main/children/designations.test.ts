@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { LanternCore, Session } from '../../../main/app';
-import type { IssuedPassphrase, MethodInput } from '../../../shared/api';
+import type { MethodInput } from '../../../shared/api';
 import type { Designation, DesignationBadge } from '../../../shared/children/designations';
 import type { Child } from '../../../shared/children/schema';
 import type { Result } from '../../../shared/result';
@@ -12,6 +12,7 @@ import {
   tempDir,
   unlockedCore,
   writeStore,
+  signedInAs,
 } from '../../support/core';
 
 const NOW = new Date('2026-11-28T10:00:00Z');
@@ -41,24 +42,6 @@ describe('designations on a child’s file (issue 4, item 1)', () => {
   let child: Child;
   let other: Child;
   let plan: Designation;
-
-  async function signedIn(username: string, role: string): Promise<Session> {
-    const issued = await must<IssuedPassphrase>(
-      core.invoke(dsl, 'users.add', { displayName: `Test ${username}`, username, role }),
-    );
-    const session = core.createSession();
-    await must(
-      core.invoke(session, 'auth.signIn', { username, passphrase: issued.oneTimePassphrase }),
-    );
-    await must(
-      core.invoke(session, 'auth.changePassphrase', {
-        current: issued.oneTimePassphrase,
-        passphrase: 'a walk along the quiet river',
-        confirmation: 'a walk along the quiet river',
-      }),
-    );
-    return session;
-  }
 
   beforeAll(async () => {
     ({ core, session: dsl } = await unlockedCore(dir.path, () => NOW));
@@ -262,8 +245,8 @@ describe('designations on a child’s file (issue 4, item 1)', () => {
   });
 
   it('refuses staff and governors', async () => {
-    const staff = await signedIn('steacher', 'staff');
-    const governor = await signedIn('ggov', 'governor');
+    const staff = await signedInAs(core, dsl, 'steacher', 'staff');
+    const governor = await signedInAs(core, dsl, 'ggov', 'governor');
     for (const session of [staff, governor]) {
       for (const r of [
         await core.invoke(session, 'designations.forChild', { childId: child.id }),

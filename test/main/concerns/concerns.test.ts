@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { LanternCore, Session } from '../../../main/app';
-import type { IssuedPassphrase, MethodInput } from '../../../shared/api';
+import type { MethodInput } from '../../../shared/api';
 import type { Child } from '../../../shared/children/schema';
 import type { Concern, ConcernSummary } from '../../../shared/concerns/schema';
 import type { Result } from '../../../shared/result';
@@ -12,6 +12,7 @@ import {
   tempDir,
   unlockedCore,
   writeStore,
+  signedInAs,
 } from '../../support/core';
 
 const NOW = new Date('2026-11-28T10:00:00Z');
@@ -51,24 +52,6 @@ describe('recording concerns (issue 4, item 2)', () => {
   let perpetrator: Child;
   let concern: Concern;
 
-  async function signedIn(username: string, role: string): Promise<Session> {
-    const issued = await must<IssuedPassphrase>(
-      core.invoke(dsl, 'users.add', { displayName: `Test ${username}`, username, role }),
-    );
-    const session = core.createSession();
-    await must(
-      core.invoke(session, 'auth.signIn', { username, passphrase: issued.oneTimePassphrase }),
-    );
-    await must(
-      core.invoke(session, 'auth.changePassphrase', {
-        current: issued.oneTimePassphrase,
-        passphrase: 'a walk along the quiet river',
-        confirmation: 'a walk along the quiet river',
-      }),
-    );
-    return session;
-  }
-
   beforeAll(async () => {
     ({ core, session: dsl } = await unlockedCore(dir.path, () => NOW));
     victim = await must<Child>(core.invoke(dsl, 'children.add', sampleChild()));
@@ -79,8 +62,8 @@ describe('recording concerns (issue 4, item 2)', () => {
         sampleChild({ legalForename: 'Tomasz', legalSurname: 'Nowak', upn: '' }),
       ),
     );
-    staff = await signedIn('steacher', 'staff');
-    otherStaff = await signedIn('oteacher', 'staff');
+    staff = await signedInAs(core, dsl, 'steacher', 'staff');
+    otherStaff = await signedInAs(core, dsl, 'oteacher', 'staff');
     concern = await must<Concern>(
       core.invoke(staff, 'concerns.submit', fight(victim.id, perpetrator.id)),
     );
@@ -173,7 +156,7 @@ describe('recording concerns (issue 4, item 2)', () => {
   });
 
   it('refuses a governor', async () => {
-    const governor = await signedIn('ggov', 'governor');
+    const governor = await signedInAs(core, dsl, 'ggov', 'governor');
     for (const [method, input] of [
       ['concerns.get', { id: concern.id }],
       ['concerns.forChild', { childId: victim.id }],
