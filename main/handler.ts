@@ -1,3 +1,4 @@
+import { ApiFailure } from './api-failure';
 import type { SessionUser } from '../shared/api';
 import type { Role } from '../shared/auth/roles';
 import type { Logger } from './log';
@@ -48,3 +49,10 @@ export type HandlerContext = Services & {
 
 /** A handler's answer, and the ids of the records it touched (for the audit row). */
 export type Handled<T> = { value: T; recordIds?: readonly string[] };
+
+/** The signed-in person's id; a handler that needs one fails as locked without it. */
+export function signedInUserId(ctx: HandlerContext): string {
+  const id = ctx.session.user?.id;
+  if (!id) throw new ApiFailure('unauthenticated', 'Lantern is locked. Sign in to continue.');
+  return id;
+}

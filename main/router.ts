@@ -27,13 +27,54 @@ import {
   designationsForChild,
   endDesignation,
 } from './children/designations';
+import {
+  addAdult,
+  addKeyContact,
+  endKeyContact,
+  familyForChild,
+  linkSibling,
+  unlinkSibling,
+  updateAdult,
+} from './children/family';
 import { addChild, getChild, listChildren, updateChild } from './children/service';
 import { addAddendum, concernsForChild, getConcern, submitConcern } from './concerns/service';
+import { dashboard } from './dashboard/service';
+import { chronologyForChild, chronologyForFamily, markEntry } from './chronology/service';
+import {
+  actionOwners,
+  addAction,
+  closeConcern,
+  completeAction,
+  decide,
+  myActions,
+  reopenConcern,
+  setLevel,
+  triageGet,
+  triageInbox,
+} from './casework/service';
+import { listEscalations } from './casework/escalations';
+import { getCurated, listCurated, saveCurated } from './chronology/curated';
+import { getAttachment, saveAttachment } from './concerns/attachments';
+import {
+  attachToDraft,
+  detachFromDraft,
+  discardDraft,
+  getDraft,
+  listDrafts,
+  saveDraft,
+} from './concerns/drafts';
 import { StoreError } from './db/errors';
+import {
+  addEncompassAddendum,
+  encompassForChild,
+  getEncompass,
+  recordEncompass,
+} from './encompass/service';
 import type { Handled, HandlerContext, Services, SessionState } from './handler';
 import { roleOf } from './handler';
 import { getSchool, saveSchool } from './school/service';
-import { getSettings, saveSettings } from './settings/service';
+import { searchConcerns } from './search/service';
+import { getSettings, saveEscalationRules, saveSettings } from './settings/service';
 import { addUser, listUsers, resetPassphrase, setStatus } from './users/service';
 import { KeyringError } from './vault/keyring';
 
@@ -95,16 +136,55 @@ const registry: Registry = {
   'concerns.get': tx(getConcern),
   'concerns.forChild': tx(concernsForChild),
   'concerns.addAddendum': tx(addAddendum),
+  'concerns.attachment': tx(getAttachment),
+  'concerns.saveAttachment': async(saveAttachment),
+  'concernDrafts.save': tx(saveDraft),
+  'concernDrafts.list': tx(listDrafts),
+  'concernDrafts.get': tx(getDraft),
+  'concernDrafts.discard': tx(discardDraft),
+  'concernDrafts.attach': tx(attachToDraft),
+  'concernDrafts.detach': tx(detachFromDraft),
+  'search.concerns': tx(searchConcerns),
   'designations.forChild': tx(designationsForChild),
   'designations.current': tx(currentDesignations),
   'designations.add': tx(addDesignation),
   'designations.end': tx(endDesignation),
+  'family.forChild': tx(familyForChild),
+  'family.link': tx(linkSibling),
+  'family.unlink': tx(unlinkSibling),
+  'family.addAdult': tx(addAdult),
+  'family.updateAdult': tx(updateAdult),
+  'family.addContact': tx(addKeyContact),
+  'family.endContact': tx(endKeyContact),
+  'dashboard.get': tx(dashboard),
+  'chronology.forChild': tx(chronologyForChild),
+  'chronology.mark': tx(markEntry),
+  'triage.inbox': tx(triageInbox),
+  'triage.get': tx(triageGet),
+  'triage.setLevel': tx(setLevel),
+  'triage.decide': tx(decide),
+  'triage.close': tx(closeConcern),
+  'triage.reopen': tx(reopenConcern),
+  'actions.owners': tx(actionOwners),
+  'actions.add': tx(addAction),
+  'actions.complete': tx(completeAction),
+  'actions.mine': tx(myActions),
+  'chronology.forFamily': tx(chronologyForFamily),
+  'chronology.curated.list': tx(listCurated),
+  'chronology.curated.get': tx(getCurated),
+  'chronology.curated.save': tx(saveCurated),
+  'encompass.record': tx(recordEncompass),
+  'encompass.forChild': tx(encompassForChild),
+  'encompass.get': tx(getEncompass),
+  'encompass.addAddendum': tx(addEncompassAddendum),
+  'casework.escalations': tx(listEscalations),
   'users.list': tx(listUsers),
   'users.add': async(addUser),
   'users.setStatus': async(setStatus),
   'users.resetPassphrase': async(resetPassphrase),
   'settings.get': tx(getSettings),
   'settings.save': tx(saveSettings),
+  'settings.saveEscalationRules': tx(saveEscalationRules),
   'audit.list': tx(listAudit),
   'audit.exportCsv': async(exportAuditCsv),
   'audit.verify': tx(verifyAudit),

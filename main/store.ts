@@ -2,11 +2,21 @@ import { readAuditKey } from './audit/chain';
 import { auditWriter } from './audit/log';
 import { importMappingsRepo } from './children/mappings-repo';
 import { childrenRepo } from './children/repo';
+import { caseworkRepo } from './casework/repo';
+import { escalationsRepo } from './casework/escalations-repo';
+import { chronologyRepo } from './chronology/repo';
+import { dashboardRepo } from './dashboard/repo';
+import { curatedRepo } from './chronology/curated-repo';
 import { concernsRepo } from './concerns/repo';
+import { attachmentsRepo } from './concerns/attachments-repo';
+import { draftsRepo } from './concerns/drafts-repo';
 import { designationsRepo } from './children/designations-repo';
+import { familiesRepo } from './children/family-repo';
 import type { Db } from './db/open';
 import { closeDatabase } from './db/open';
+import { encompassRepo } from './encompass/repo';
 import { schoolRepo } from './school/repo';
+import { searchRepo } from './search/repo';
 import { alertsRepo } from './auth/alerts-repo';
 import { auditQueries } from './audit/queries';
 import { settingsRepo } from './settings/repo';
@@ -22,7 +32,21 @@ export type Store = {
   children: ReturnType<typeof childrenRepo>;
   importMappings: ReturnType<typeof importMappingsRepo>;
   concerns: ReturnType<typeof concernsRepo>;
+  concernDrafts: ReturnType<typeof draftsRepo>;
+  attachments: ReturnType<typeof attachmentsRepo>;
   designations: ReturnType<typeof designationsRepo>;
+  search: ReturnType<typeof searchRepo>;
+  /** Families (siblingsOf), adults on a child's file and key contacts. */
+  families: ReturnType<typeof familiesRepo>;
+  chronology: ReturnType<typeof chronologyRepo>;
+  dashboard: ReturnType<typeof dashboardRepo>;
+  /** Triage: levels, decisions, actions, closures and reopenings of concerns. */
+  casework: ReturnType<typeof caseworkRepo>;
+  /** What the escalation pattern prompt reads. */
+  escalations: ReturnType<typeof escalationsRepo>;
+  /** Operation Encompass notifications and their corrections. */
+  encompass: ReturnType<typeof encompassRepo>;
+  curatedChronologies: ReturnType<typeof curatedRepo>;
   users: ReturnType<typeof usersRepo>;
   settings: ReturnType<typeof settingsRepo>;
   alerts: ReturnType<typeof alertsRepo>;
@@ -40,7 +64,17 @@ export function storeFor(db: Db): Store {
     children: childrenRepo(db),
     importMappings: importMappingsRepo(db),
     concerns: concernsRepo(db),
+    concernDrafts: draftsRepo(db),
+    attachments: attachmentsRepo(db),
     designations: designationsRepo(db),
+    search: searchRepo(db),
+    families: familiesRepo(db),
+    chronology: chronologyRepo(db),
+    dashboard: dashboardRepo(db),
+    casework: caseworkRepo(db),
+    escalations: escalationsRepo(db),
+    encompass: encompassRepo(db),
+    curatedChronologies: curatedRepo(db),
     users: usersRepo(db),
     settings: settingsRepo(db),
     alerts: alertsRepo(db),

@@ -12,11 +12,37 @@ import type { ImportPreview, ImportResult, SavedImportMapping } from './children
 import { importCsv, importMapping, MAX_IMPORT_CSV_CHARS, mappingName } from './children/import';
 import type { Designation, DesignationBadge } from './children/designations';
 import { designationEndDate, designationInput } from './children/designations';
+import type { ChildFamily, FamilyAdult, KeyContact } from './children/family';
+import { adultInput, familyLabel, keyContactInput } from './children/family';
 import { childInput } from './children/schema';
+import type { CuratedChronology, CuratedSummary } from './chronology/curated';
+import { curatedSaveInput } from './chronology/curated';
+import type { ChronologyEntry, FamilyChronologyEntry } from './chronology/schema';
+import { chronologyFilter, markInput } from './chronology/schema';
+import type { ActionOwner, InboxItem, MyAction, TriageState } from './casework/schema';
+import {
+  addActionInput,
+  closeInput,
+  completeActionInput,
+  decideInput,
+  reopenInput,
+  setLevelInput,
+} from './casework/schema';
+import type { EscalationItem } from './casework/escalation';
+import { escalationRules } from './casework/escalation';
+import type { AttachmentContent, AttachmentMeta } from './concerns/attachments';
+import { attachmentUpload, MAX_ATTACHMENT_BASE64_CHARS } from './concerns/attachments';
+import type { DraftSummary, SavedDraft } from './concerns/drafts';
+import { draftSaveInput } from './concerns/drafts';
 import type { Concern, ConcernSummary } from './concerns/schema';
+import type { Dashboard } from './dashboard/schema';
 import { addendumInput, concernInput } from './concerns/schema';
+import type { EncompassNotification, EncompassSummary } from './encompass/schema';
+import { encompassAddendumInput, encompassInput } from './encompass/schema';
 import type { SchoolProfile } from './school/schema';
 import { schoolInput } from './school/schema';
+import type { SearchResults } from './search/schema';
+import { searchInput } from './search/schema';
 import type { Settings } from './settings/schema';
 import { AUTO_LOCK_MINUTES } from './settings/schema';
 import type { User } from './users/schema';
@@ -28,6 +54,7 @@ import {
   usernameField,
   userStatuses,
 } from './users/schema';
+import { recordId as id } from './record-id';
 
 /** `public` methods run before sign-in (unlock, status); everything else needs a permission. */
 export type Access = Permission | 'public';
@@ -51,12 +78,6 @@ function method<O>() {
   return <S extends z.ZodType>(def: Omit<MethodDef<S, O>, 'output'>): MethodDef<S, O> => def;
 }
 
-const id = z
-  .string()
-  .regex(
-    /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
-    'Not a record id.',
-  );
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date (YYYY-MM-DD).');
 const page = { limit: z.int().min(1).max(500), offset: z.int().min(0).max(10_000_000) };
 const none = z.strictObject({});
@@ -273,6 +294,63 @@ export const methods = {
     writes: true,
     summary: 'Add a correction, with its reason, to a submitted concern',
   }),
+  'concerns.attachment': method<AttachmentContent>()({
+    input: z.strictObject({ id }),
+    access: 'concerns.read.own',
+    writes: false,
+    summary: 'One attachment’s bytes (a concern one may read, or one’s own draft)',
+  }),
+  'concerns.saveAttachment': method<SavedFile>()({
+    input: z.strictObject({ id }),
+    access: 'concerns.read.own',
+    writes: false,
+    summary: 'Save a copy of an attachment where the person chooses',
+  }),
+  'concernDrafts.save': method<{ id: string; savedAt: string }>()({
+    input: draftSaveInput,
+    access: 'concerns.create',
+    writes: true,
+    summary: 'Save the concern one is writing as a draft (only its author can read it)',
+  }),
+  'concernDrafts.list': method<DraftSummary[]>()({
+    input: none,
+    access: 'concerns.create',
+    writes: false,
+    summary: 'One’s own drafts of concerns, newest first',
+  }),
+  'concernDrafts.get': method<SavedDraft>()({
+    input: z.strictObject({ id }),
+    access: 'concerns.create',
+    writes: false,
+    summary: 'One of one’s own drafts, with its attachments listed',
+  }),
+  'concernDrafts.discard': method<null>()({
+    input: z.strictObject({ id }),
+    access: 'concerns.create',
+    writes: true,
+    summary: 'Discard one of one’s own drafts and its attachments',
+  }),
+  'concernDrafts.attach': method<AttachmentMeta>()({
+    input: z.strictObject({ draftId: id, ...attachmentUpload }),
+    access: 'concerns.create',
+    writes: true,
+    summary: 'Attach a photo (PNG, JPEG) or PDF to one’s own draft',
+    // A whole file, base64 encoded; a larger one is refused by the schema with its own message.
+    maxPayloadChars: MAX_ATTACHMENT_BASE64_CHARS + 64 * 1024,
+  }),
+  'concernDrafts.detach': method<AttachmentMeta[]>()({
+    input: z.strictObject({ draftId: id, attachmentId: id }),
+    access: 'concerns.create',
+    writes: true,
+    summary: 'Remove a file from one’s own draft',
+  }),
+  'search.concerns': method<SearchResults>()({
+    input: searchInput,
+    access: 'concerns.read.own',
+    writes: false,
+    summary:
+      'Search the text of concerns, corrections and casework notes (only one’s own concerns without concerns.read)',
+  }),
   'designations.forChild': method<Designation[]>()({
     input: z.strictObject({ childId: id }),
     access: 'children.read',
@@ -296,6 +374,210 @@ export const methods = {
     access: 'children.write',
     writes: true,
     summary: 'End a current designation on the given date (designations are never deleted)',
+  }),
+  'family.forChild': method<ChildFamily>()({
+    input: z.strictObject({ childId: id }),
+    access: 'children.read',
+    writes: false,
+    summary: 'A child’s families (with their siblings), the adults in their life and key contacts',
+  }),
+  'family.link': method<ChildFamily>()({
+    input: z
+      .strictObject({
+        childId: id,
+        siblingId: id,
+        /** '' starts a new family holding both children; otherwise one of the child's families. */
+        familyId: z.union([z.literal(''), id]),
+        /** A name for a new family; '' for an existing one. */
+        label: familyLabel,
+      })
+      .superRefine((l, ctx) => {
+        if (l.childId === l.siblingId)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['siblingId'],
+            message: 'Choose another child: a child cannot be their own sibling.',
+          });
+        if (l.familyId !== '' && l.label !== '')
+          ctx.addIssue({
+            code: 'custom',
+            path: ['label'],
+            message: 'Only a new family is given a name.',
+          });
+      }),
+    access: 'children.write',
+    writes: true,
+    summary: 'Link another child on the register as a sibling: a new family or an existing one',
+  }),
+  'family.unlink': method<{ familyId: string; childIds: string[] }>()({
+    input: z.strictObject({ familyId: id, childId: id }),
+    access: 'children.write',
+    writes: true,
+    summary: 'Take a child out of a family (a family left with no child is removed)',
+  }),
+  'family.addAdult': method<FamilyAdult>()({
+    input: z.strictObject({ childId: id, adult: adultInput }),
+    access: 'children.write',
+    writes: true,
+    summary: 'Add a parent, carer or relative to a child’s file',
+  }),
+  'family.updateAdult': method<FamilyAdult>()({
+    input: z.strictObject({ id, adult: adultInput }),
+    access: 'children.write',
+    writes: true,
+    summary: 'Correct an adult’s details on a child’s file',
+  }),
+  'family.addContact': method<KeyContact>()({
+    input: z.strictObject({ childId: id, contact: keyContactInput }),
+    access: 'children.write',
+    writes: true,
+    summary: 'Add a key contact (social worker, virtual school head…) to a child’s file',
+  }),
+  'family.endContact': method<KeyContact>()({
+    input: z.strictObject({ id, endDate: designationEndDate }),
+    access: 'children.write',
+    writes: true,
+    summary: 'End a key contact on the given date (key contacts are never deleted)',
+  }),
+  'dashboard.get': method<Dashboard>()({
+    input: none,
+    access: 'casework.manage',
+    writes: false,
+    summary: 'The DSL’s dashboard: awaiting triage, actions and reviews due, escalating patterns',
+  }),
+  'chronology.forChild': method<ChronologyEntry[]>()({
+    input: z.strictObject({ childId: id, filter: chronologyFilter }),
+    access: 'chronology.read',
+    writes: false,
+    summary:
+      'A child’s chronology, oldest first, filtered by dates, categories, source or significance',
+  }),
+  'chronology.mark': method<ChronologyEntry>()({
+    input: markInput,
+    access: 'casework.manage',
+    writes: true,
+    summary: 'Flag a chronology entry as significant (or not) and set its headline',
+  }),
+  'triage.inbox': method<InboxItem[]>()({
+    input: none,
+    access: 'casework.manage',
+    writes: false,
+    summary: 'Concerns awaiting triage, oldest first, then the other open concerns',
+  }),
+  'triage.get': method<TriageState>()({
+    input: z.strictObject({ concernId: id }),
+    access: 'casework.manage',
+    writes: false,
+    summary: 'A concern’s level and its history, decisions, actions and closures',
+  }),
+  'triage.setLevel': method<TriageState>()({
+    input: setLevelInput,
+    access: 'casework.manage',
+    writes: true,
+    summary: 'Set or change a concern’s level of need, with the rationale',
+  }),
+  'triage.decide': method<TriageState>()({
+    input: decideInput,
+    access: 'casework.manage',
+    writes: true,
+    summary: 'Record a decision on a concern, with the rationale (monitoring needs a review date)',
+  }),
+  'triage.close': method<TriageState>()({
+    input: closeInput,
+    access: 'casework.manage',
+    writes: true,
+    summary:
+      'Close a concern: summary, follow-up, outcome, at least one decision and no open actions',
+  }),
+  'triage.reopen': method<TriageState>()({
+    input: reopenInput,
+    access: 'casework.manage',
+    writes: true,
+    summary: 'Reopen a closed concern, with the reason (the closure stays in the history)',
+  }),
+  'actions.owners': method<ActionOwner[]>()({
+    input: none,
+    access: 'casework.manage',
+    writes: false,
+    summary: 'The people an action can be given to: active accounts that work with children',
+  }),
+  'actions.add': method<TriageState>()({
+    input: addActionInput,
+    access: 'casework.manage',
+    writes: true,
+    summary: 'Give someone an action on a concern, with a due date',
+  }),
+  'actions.complete': method<TriageState | null>()({
+    input: completeActionInput,
+    access: 'concerns.create',
+    writes: true,
+    summary:
+      'Complete an action with a note of what was done (one’s own, or any with casework.manage)',
+  }),
+  'actions.mine': method<MyAction[]>()({
+    input: none,
+    access: 'concerns.create',
+    writes: false,
+    summary:
+      'One’s own open actions, soonest due first (the concern named only by its date unless one may read it)',
+  }),
+  'chronology.forFamily': method<FamilyChronologyEntry[]>()({
+    input: z.strictObject({ childId: id, filter: chronologyFilter }),
+    access: 'chronology.read',
+    writes: false,
+    summary:
+      'A child’s chronology merged with their siblings’, each entry naming its child, filtered',
+  }),
+  'chronology.curated.list': method<CuratedSummary[]>()({
+    input: z.strictObject({ childId: id }),
+    access: 'casework.manage',
+    writes: false,
+    summary: 'The curated chronologies made for a child, most recently changed first',
+  }),
+  'chronology.curated.get': method<CuratedChronology>()({
+    input: z.strictObject({ id }),
+    access: 'casework.manage',
+    writes: false,
+    summary: 'One curated chronology: its entries in order, each with its analysis',
+  }),
+  'chronology.curated.save': method<CuratedChronology>()({
+    input: curatedSaveInput,
+    access: 'casework.manage',
+    writes: true,
+    summary:
+      'Create or replace a curated chronology (title, purpose, chosen entries with analysis)',
+  }),
+  'encompass.record': method<EncompassNotification>()({
+    input: encompassInput,
+    access: 'casework.manage',
+    writes: true,
+    summary:
+      'Record an Operation Encompass notification from the police about one or more children (immutable)',
+  }),
+  'encompass.forChild': method<EncompassSummary[]>()({
+    input: z.strictObject({ childId: id }),
+    access: 'casework.manage',
+    writes: false,
+    summary: 'A child’s Operation Encompass notifications, newest incident first',
+  }),
+  'encompass.get': method<EncompassNotification>()({
+    input: z.strictObject({ id }),
+    access: 'casework.manage',
+    writes: false,
+    summary: 'One Operation Encompass notification with its corrections',
+  }),
+  'encompass.addAddendum': method<EncompassNotification>()({
+    input: encompassAddendumInput,
+    access: 'casework.manage',
+    writes: true,
+    summary: 'Add a correction, with its reason, to an Operation Encompass notification',
+  }),
+  'casework.escalations': method<EscalationItem[]>()({
+    input: none,
+    access: 'casework.manage',
+    writes: false,
+    summary:
+      'Children whose recent concerns meet one of the school’s escalation rules, latest first',
   }),
   'users.list': method<User[]>()({
     input: none,
@@ -341,6 +623,12 @@ export const methods = {
     access: 'settings.write',
     writes: true,
     summary: 'Change school-wide settings',
+  }),
+  'settings.saveEscalationRules': method<Settings>()({
+    input: z.strictObject({ rules: escalationRules }),
+    access: 'settings.write',
+    writes: true,
+    summary: 'Replace the escalation pattern prompt’s rules (local practice, in priority order)',
   }),
   'audit.list': method<{ items: AuditRow[]; total: number }>()({
     input: auditFilter,

@@ -9,14 +9,15 @@ import { formatCalendarDate } from '../../shared/dates/calendar-date';
 import { ApiFailure } from '../api-failure';
 import type { HandlerContext, Handled } from '../handler';
 import { newId } from '../ids';
+import { designationEndEntry, designationStartEntry } from '../chronology/entries';
 
-function userId(ctx: HandlerContext): string {
+export function userId(ctx: HandlerContext): string {
   const id = ctx.session.user?.id;
   if (!id) throw new ApiFailure('unauthenticated', 'Lantern is locked. Sign in to continue.');
   return id;
 }
 
-function mustHaveChild(ctx: HandlerContext, childId: string): void {
+export function mustHaveChild(ctx: HandlerContext, childId: string): void {
   if (!ctx.store.children.get(childId))
     throw new ApiFailure('not_found', 'That child is not on the register.');
 }
@@ -84,7 +85,12 @@ export function addDesignation(
     recordedBy: userId(ctx),
     recordedAt: ctx.now.toISOString(),
   });
-  return { value: mustGet(ctx, id), recordIds: [input.childId, id] };
+  const added = mustGet(ctx, id);
+  ctx.store.chronology.append(
+    [designationStartEntry(added, added.recordedAt, added.recordedBy)],
+    ctx.now,
+  );
+  return { value: added, recordIds: [input.childId, id] };
 }
 
 export function endDesignation(
@@ -101,11 +107,16 @@ export function endDesignation(
     fields.endDate = `End date cannot be before the start date (${formatCalendarDate(designation.startDate)}).`;
   if (Object.keys(fields).length > 0)
     throw new ApiFailure('invalid_input', 'Some details need correcting.', fields);
-  ctx.store.designations.end({
+  const ended = {
     id: input.id,
     endDate: input.endDate,
     endedBy: userId(ctx),
     endedAt: ctx.now.toISOString(),
-  });
+  };
+  ctx.store.designations.end(ended);
+  ctx.store.chronology.append(
+    [designationEndEntry(designation, ended.endDate, ended.endedAt, ended.endedBy)],
+    ctx.now,
+  );
   return { value: mustGet(ctx, input.id), recordIds: [designation.childId, input.id] };
 }

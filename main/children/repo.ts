@@ -48,7 +48,7 @@ function toChild(row: ChildRow): Child {
   };
 }
 
-function toSummary(child: Child): ChildSummary {
+export function toSummary(child: Child): ChildSummary {
   const {
     id,
     legalForename,

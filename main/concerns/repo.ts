@@ -5,8 +5,10 @@ import type {
   ConcernDraft,
   ConcernSummary,
 } from '../../shared/concerns/schema';
+import type { BodyMark } from '../../shared/concerns/body-map';
 import { displayName } from '../../shared/children/schema';
 import type { Db } from '../db/open';
+import { ATTACHMENT_META_COLUMNS, attachmentMeta } from './attachments-repo';
 
 type ConcernRow = {
   id: string;
@@ -84,6 +86,16 @@ export function concernsRepo(db: Db) {
       allegation_about_adult)
     VALUES (?, ?, ?, ?)
   `);
+  const insertMark = db.prepare(`
+    INSERT INTO concern_body_marks (concern_id, seq, view, x, y, region, kind, description)
+    VALUES (:concernId, :seq, :view, :x, :y, :region, :kind, :description)
+  `);
+  const marksOf = db.prepare<[string], BodyMark>(
+    'SELECT view, x, y, region, kind, description FROM concern_body_marks WHERE concern_id = ? ORDER BY seq',
+  );
+  const attachmentsOf = db.prepare<[string], Parameters<typeof attachmentMeta>[0]>(
+    `SELECT ${ATTACHMENT_META_COLUMNS} FROM concern_attachments WHERE concern_id = ? ORDER BY rowid`,
+  );
   const insertAddendum = db.prepare(`
     INSERT INTO concern_addenda (id, concern_id, added_by, added_at, reason, text)
     VALUES (:id, :concernId, :addedBy, :addedAt, :reason, :text)
@@ -149,6 +161,9 @@ export function concernsRepo(db: Db) {
         concern.flags.fgmKnownCase ? 1 : 0,
         concern.flags.allegationAboutAdult ? 1 : 0,
       );
+      concern.bodyMap.forEach((mark, seq) => {
+        insertMark.run({ concernId: meta.id, seq, ...mark });
+      });
     },
     addAddendum(addendum: {
       id: string;
@@ -199,6 +214,8 @@ export function concernsRepo(db: Db) {
           fgmKnownCase: row.fgm_known_case === 1,
           allegationAboutAdult: row.allegation_about_adult === 1,
         },
+        bodyMap: marksOf.all(id),
+        attachments: attachmentsOf.all(id).map(attachmentMeta),
         addenda: addendaOf.all(id).map((a): ConcernAddendum => ({
           id: a.id,
           addedBy: a.added_by,

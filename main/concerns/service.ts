@@ -4,14 +4,12 @@ import type { Concern, ConcernSummary } from '../../shared/concerns/schema';
 import { occurredAtProblem, occurredInstant } from '../../shared/concerns/schema';
 import { ApiFailure } from '../api-failure';
 import type { HandlerContext, Handled } from '../handler';
-import { roleOf } from '../handler';
+import { roleOf, signedInUserId } from '../handler';
 import { newId } from '../ids';
+import { ownDraft } from './drafts';
+import { addendumEntries, concernEntries } from '../chronology/entries';
 
-function userId(ctx: HandlerContext): string {
-  const id = ctx.session.user?.id;
-  if (!id) throw new ApiFailure('unauthenticated', 'Lantern is locked. Sign in to continue.');
-  return id;
-}
+const userId = signedInUserId;
 
 /** Everyone with concerns.read sees every concern; others only those they recorded. */
 function readsAll(ctx: HandlerContext): boolean {
@@ -19,7 +17,7 @@ function readsAll(ctx: HandlerContext): boolean {
 }
 
 /** The concern, if the caller may read it; not_found or forbidden otherwise. */
-function readable(ctx: HandlerContext, id: string): Concern {
+export function readable(ctx: HandlerContext, id: string): Concern {
   const concern = ctx.store.concerns.get(id);
   if (!concern) throw new ApiFailure('not_found', 'There is no such concern.');
   if (!readsAll(ctx) && concern.recordedBy !== userId(ctx))
@@ -28,7 +26,7 @@ function readable(ctx: HandlerContext, id: string): Concern {
 }
 
 /** The concern and every child in it: what a read of it touched. */
-function touched(concern: Concern): string[] {
+export function touched(concern: Concern): string[] {
   return [concern.id, ...concern.children.map((c) => c.childId)];
 }
 
@@ -43,6 +41,7 @@ export function submitConcern(
     if (!ctx.store.children.get(child.childId))
       fields[`children.${i}.childId`] = 'That child is not on the register.';
   });
+  const draft = input.draftId === null ? null : ownDraft(ctx, input.draftId);
   if (Object.keys(fields).length > 0) {
     const missing = Object.keys(fields).every((f) => f.startsWith('children.'));
     throw new ApiFailure(
@@ -58,8 +57,14 @@ export function submitConcern(
     recordedAt: ctx.now.toISOString(),
     occurredAtUtc: occurredInstant(input.occurredAt),
   });
+  if (draft) {
+    // The draft's attachments become the concern's, and the draft goes, in this transaction.
+    ctx.store.attachments.moveToConcern(draft.id, id);
+    ctx.store.concernDrafts.remove(draft.id);
+  }
   const concern = ctx.store.concerns.get(id);
   if (!concern) throw new ApiFailure('internal', 'The concern was not saved.');
+  ctx.store.chronology.append(concernEntries(concern), ctx.now);
   return { value: concern, recordIds: touched(concern) };
 }
 
@@ -85,16 +90,17 @@ export function addAddendum(
   ctx: HandlerContext,
   input: ParsedInput<'concerns.addAddendum'>,
 ): Handled<Concern> {
-  readable(ctx, input.concernId);
-  const id = newId(ctx.now);
-  ctx.store.concerns.addAddendum({
-    id,
+  const before = readable(ctx, input.concernId);
+  const addendum = {
+    id: newId(ctx.now),
     concernId: input.concernId,
     addedBy: userId(ctx),
     addedAt: ctx.now.toISOString(),
     reason: input.reason,
     text: input.text,
-  });
+  };
+  ctx.store.concerns.addAddendum(addendum);
+  ctx.store.chronology.append(addendumEntries(addendum, before.children), ctx.now);
   const concern = readable(ctx, input.concernId);
-  return { value: concern, recordIds: [id, ...touched(concern)] };
+  return { value: concern, recordIds: [addendum.id, ...touched(concern)] };
 }

@@ -1,6 +1,21 @@
+import type { EscalationRule } from '../../shared/casework/escalation';
+import { defaultEscalationRules, escalationRules } from '../../shared/casework/escalation';
 import type { Settings } from '../../shared/settings/schema';
 import { AUTO_LOCK_MINUTES } from '../../shared/settings/schema';
 import type { Db } from '../db/open';
+
+/** Stored rules, or the defaults until the school saves its own (or if what is stored is bad). */
+function rulesFrom(raw: string | undefined): EscalationRule[] {
+  if (raw === undefined) return [...defaultEscalationRules];
+  try {
+    const parsed = escalationRules.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : [...defaultEscalationRules];
+  } catch {
+    // Only Lantern writes this value; were it ever unreadable, the prompt falls back to the
+    // defaults rather than taking settings (and with them the auto-lock) down.
+    return [...defaultEscalationRules];
+  }
+}
 
 export function settingsRepo(db: Db) {
   const get = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
@@ -14,10 +29,16 @@ export function settingsRepo(db: Db) {
       const raw = Number(get.get('auto_lock_minutes')?.value);
       const inRange =
         Number.isInteger(raw) && raw >= AUTO_LOCK_MINUTES.min && raw <= AUTO_LOCK_MINUTES.max;
-      return { autoLockMinutes: inRange ? raw : AUTO_LOCK_MINUTES.default };
+      return {
+        autoLockMinutes: inRange ? raw : AUTO_LOCK_MINUTES.default,
+        escalationRules: rulesFrom(get.get('escalation_rules')?.value),
+      };
     },
-    save(settings: Settings, now: string, by: string | null): void {
+    save(settings: Pick<Settings, 'autoLockMinutes'>, now: string, by: string | null): void {
       put.run({ key: 'auto_lock_minutes', value: String(settings.autoLockMinutes), now, by });
+    },
+    saveEscalationRules(rules: readonly EscalationRule[], now: string, by: string | null): void {
+      put.run({ key: 'escalation_rules', value: JSON.stringify(rules), now, by });
     },
   };
 }

@@ -13,3 +13,15 @@ export function saveSettings(
   ctx.store.settings.save(input, ctx.now.toISOString(), ctx.session.user?.id ?? null);
   return { value: ctx.store.settings.get(), recordIds: ['settings'] };
 }
+
+export function saveEscalationRules(
+  ctx: HandlerContext,
+  input: ParsedInput<'settings.saveEscalationRules'>,
+): Handled<Settings> {
+  ctx.store.settings.saveEscalationRules(
+    input.rules,
+    ctx.now.toISOString(),
+    ctx.session.user?.id ?? null,
+  );
+  return { value: ctx.store.settings.get(), recordIds: ['settings'] };
+}

@@ -2,6 +2,8 @@ import { useState } from 'react';
 
 import { roleLabels } from '../../shared/auth/roles';
 import { ChangePassphraseForm } from '../auth/ChangePassphraseForm';
+import { useCan } from '../app/use-can';
+import { MyActions } from '../casework/MyActions';
 import type { Notice } from '../store';
 import { useLantern } from '../store';
 import { DetailsList } from '../ui/DetailsList';
@@ -11,6 +13,7 @@ import { StatusMessage } from '../ui/StatusMessage';
 export function MyAccountPage() {
   const user = useLantern((s) => s.session?.user ?? null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const hasActions = useCan('concerns.create');
   return (
     <>
       <PageHeading>My account</PageHeading>
@@ -23,6 +26,7 @@ export function MyAccountPage() {
           ]}
         />
       ) : null}
+      {hasActions ? <MyActions /> : null}
       <section aria-labelledby="change-passphrase-title">
         <h2 id="change-passphrase-title">Change your passphrase</h2>
         <p>Choose a passphrase only you know. You will use it the next time you sign in.</p>

@@ -3,15 +3,22 @@ import { unreachable } from '../../shared/assert';
 import { MyAccountPage } from '../account/MyAccountPage';
 import { AuditPage } from '../audit/AuditPage';
 import { AddChildPage } from '../children/AddChildPage';
+import { DashboardPage } from '../dashboard/DashboardPage';
+import { TriageInboxPage } from '../casework/TriageInboxPage';
 import { ChildPage } from '../children/ChildPage';
+import { ChronologyPage } from '../chronology/ChronologyPage';
+import { ChronologyPrintPage } from '../chronology/ChronologyPrintPage';
 import { ConcernPage } from '../concerns/ConcernPage';
 import { ConcernRecordedPage } from '../concerns/ConcernRecordedPage';
 import { RecordConcernPage } from '../concerns/RecordConcernPage';
 import { EditChildPage } from '../children/EditChildPage';
+import { EncompassPage } from '../encompass/EncompassPage';
+import { RecordEncompassPage } from '../encompass/RecordEncompassPage';
 import { ImportPupilsPage } from '../children/ImportPupilsPage';
 import { PupilsPage } from '../children/PupilsPage';
 import { EditSchoolPage } from '../school/EditSchoolPage';
 import { SchoolProfilePage } from '../school/SchoolProfilePage';
+import { SearchPage } from '../search/SearchPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import type { Route } from '../store';
 import { useLantern } from '../store';
@@ -24,6 +31,11 @@ export function pagePermission(route: Route): Permission {
   switch (route.page) {
     case 'pupils':
       return 'children.search';
+    case 'dashboard':
+    case 'inbox':
+    case 'record-encompass':
+    case 'encompass':
+      return 'casework.manage';
     case 'child':
       return 'children.read';
     case 'add-child':
@@ -34,7 +46,12 @@ export function pagePermission(route: Route): Permission {
     case 'concern-recorded':
       return 'concerns.create';
     case 'concern':
+    case 'search':
       return 'concerns.read.own';
+    case 'chronology':
+      return 'chronology.read';
+    case 'chronology-print':
+      return route.what.kind === 'curated' ? 'casework.manage' : 'chronology.read';
     case 'school':
       return 'school.read';
     case 'edit-school':
@@ -56,6 +73,10 @@ function Page({ route }: { route: Route }) {
   switch (route.page) {
     case 'pupils':
       return <PupilsPage />;
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'inbox':
+      return <TriageInboxPage />;
     case 'add-child':
       return <AddChildPage />;
     case 'import-pupils':
@@ -65,11 +86,21 @@ function Page({ route }: { route: Route }) {
     case 'edit-child':
       return <EditChildPage id={route.id} />;
     case 'record-concern':
-      return <RecordConcernPage child={route.child} />;
+      return <RecordConcernPage child={route.child} draftId={route.draftId ?? null} />;
     case 'concern-recorded':
       return <ConcernRecordedPage id={route.id} child={route.child} />;
     case 'concern':
-      return <ConcernPage id={route.id} child={route.child} />;
+      return <ConcernPage id={route.id} child={route.child} from={route.from} />;
+    case 'search':
+      return <SearchPage />;
+    case 'record-encompass':
+      return <RecordEncompassPage child={route.child} />;
+    case 'encompass':
+      return <EncompassPage id={route.id} child={route.child} />;
+    case 'chronology':
+      return <ChronologyPage child={route.child} />;
+    case 'chronology-print':
+      return <ChronologyPrintPage route={route} />;
     case 'school':
       return <SchoolProfilePage />;
     case 'edit-school':

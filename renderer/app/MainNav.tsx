@@ -1,4 +1,7 @@
+import type { ComponentType } from 'react';
+
 import type { Permission } from '../../shared/auth/roles';
+import { TriageCount } from '../casework/TriageCount';
 import type { Route } from '../store';
 import { useLantern } from '../store';
 import { useCan } from './use-can';
@@ -9,14 +12,41 @@ type Section = {
   permission: Permission;
   /** The pages that belong to this section, so it stays marked current inside them. */
   pages: readonly Route['page'][];
+  /** A count shown beside the label, rendered only for those allowed the section. */
+  badge?: ComponentType;
 };
 
 const sections: readonly Section[] = [
+  {
+    label: 'Dashboard',
+    home: { page: 'dashboard' },
+    permission: 'casework.manage',
+    pages: ['dashboard'],
+  },
   {
     label: 'Pupils',
     home: { page: 'pupils' },
     permission: 'children.search',
     pages: ['pupils', 'add-child', 'import-pupils', 'child', 'edit-child'],
+  },
+  {
+    label: 'Triage',
+    home: { page: 'inbox' },
+    permission: 'casework.manage',
+    pages: ['inbox'],
+    badge: TriageCount,
+  },
+  {
+    label: 'Operation Encompass',
+    home: { page: 'record-encompass', child: null },
+    permission: 'casework.manage',
+    pages: ['record-encompass', 'encompass'],
+  },
+  {
+    label: 'Search concerns',
+    home: { page: 'search' },
+    permission: 'concerns.read.own',
+    pages: ['search'],
   },
   { label: 'Users', home: { page: 'users' }, permission: 'users.manage', pages: ['users'] },
   { label: 'Audit log', home: { page: 'audit' }, permission: 'audit.read', pages: ['audit'] },
@@ -56,6 +86,7 @@ function NavItem({ section }: { section: Section }) {
         }}
       >
         {section.label}
+        {section.badge ? <section.badge /> : null}
       </button>
     </li>
   );

@@ -23,6 +23,7 @@ import { errorsFromApi, errorsFromIssues } from '../ui/form-errors';
 import { SelectField } from '../ui/SelectField';
 import { TextAreaField } from '../ui/TextAreaField';
 import { useForm } from '../ui/use-form';
+import { EndDateForm } from './EndDateForm';
 
 const HEADING_ID = 'child-designations-title';
 
@@ -36,44 +37,6 @@ function periodText(d: Designation): string {
     : `${formatCalendarDate(d.startDate)} to ${formatCalendarDate(d.endDate)}`;
 }
 
-function EndDesignationForm({
-  designation,
-  onDone,
-}: {
-  designation: Designation;
-  onDone: () => void;
-}) {
-  const endDesignation = useLantern((s) => s.endDesignation);
-  const fieldIds = { endDate: `designation-end-${designation.id}` };
-  const { field, formProps, errors, pending } = useForm(
-    { endDate: londonDate(new Date()) },
-    fieldIds,
-    async ({ endDate }) => {
-      if (endDate === '') return { fields: { endDate: 'Enter the end date.' }, general: null };
-      const result = await endDesignation({ id: designation.id, endDate });
-      if (!result) return null;
-      if (result.ok) {
-        onDone();
-        return null;
-      }
-      return errorsFromApi(result.error);
-    },
-  );
-  const name = designationName(designation);
-  return (
-    <form {...formProps} aria-label={`End ${name}`} className="designation-end">
-      <ErrorSummary errors={errors} fieldIds={fieldIds} />
-      <DateField label={`When did the ${name.toLowerCase()} end?`} {...field('endDate')} />
-      <div className="button-row">
-        <Button type="submit" variant="primary" disabled={pending}>
-          End designation
-        </Button>
-        <Button onClick={onDone}>Cancel</Button>
-      </div>
-    </form>
-  );
-}
-
 function CurrentDesignation({
   designation,
   canWrite,
@@ -81,6 +44,7 @@ function CurrentDesignation({
   designation: Designation;
   canWrite: boolean;
 }) {
+  const endDesignation = useLantern((s) => s.endDesignation);
   const [ending, setEnding] = useState(false);
   const name = designationName(designation);
   return (
@@ -99,8 +63,12 @@ function CurrentDesignation({
         </Button>
       ) : null}
       {ending ? (
-        <EndDesignationForm
-          designation={designation}
+        <EndDateForm
+          id={`designation-end-${designation.id}`}
+          title={`End ${name}`}
+          question={`When did the ${name.toLowerCase()} end?`}
+          submitLabel="End designation"
+          end={(endDate) => endDesignation({ id: designation.id, endDate })}
           onDone={() => {
             setEnding(false);
           }}

@@ -13,7 +13,9 @@ import {
   wholeYearsBetween,
 } from '../../shared/dates/calendar-date';
 import { useCan } from '../app/use-can';
+import { ChildEncompass } from '../encompass/ChildEncompass';
 import { ChildConcerns } from '../concerns/ChildConcerns';
+import { ContinueDraftButtons } from '../concerns/ContinueDrafts';
 import { useLantern } from '../store';
 import { Button } from '../ui/Button';
 import { DetailsList } from '../ui/DetailsList';
@@ -21,6 +23,7 @@ import { PageHeading } from '../ui/PageHeading';
 import { BackToPupils } from './BackToPupils';
 import { legalName } from './child-values';
 import { ChildDesignations } from './ChildDesignations';
+import { ChildFamily } from './ChildFamily';
 import { ChildLoadState } from './ChildLoadState';
 import { ChildViewers } from './ChildViewers';
 import { useChildRecord } from './use-child-record';
@@ -84,6 +87,8 @@ export function ChildPage({ id }: { id: string }) {
   const canRecord = useCan('concerns.create');
   const canReadConcerns = useCan('concerns.read.own');
   const canRead = useCan('children.read');
+  const canReadChronology = useCan('chronology.read');
+  const canManageCasework = useCan('casework.manage');
   const { child } = record;
   return (
     <>
@@ -103,6 +108,16 @@ export function ChildPage({ id }: { id: string }) {
                 Record a concern
               </Button>
             ) : null}
+            {canRecord ? <ContinueDraftButtons child={{ id, name: displayName(child) }} /> : null}
+            {canReadChronology ? (
+              <Button
+                onClick={() => {
+                  navigate({ page: 'chronology', child: { id, name: displayName(child) } });
+                }}
+              >
+                Chronology
+              </Button>
+            ) : null}
             {canWrite ? (
               <Button
                 onClick={() => {
@@ -114,7 +129,9 @@ export function ChildPage({ id }: { id: string }) {
             ) : null}
           </div>
           {canRead ? <ChildDesignations child={child} /> : null}
+          {canRead ? <ChildFamily child={child} /> : null}
           {canReadConcerns ? <ChildConcerns child={child} /> : null}
+          {canManageCasework ? <ChildEncompass child={child} /> : null}
           {canAudit ? <ChildViewers child={child} /> : null}
         </>
       ) : (

@@ -8,10 +8,13 @@ function WhatHappens({ row, today }: { row: ImportPreviewRow; today: string }) {
   return (
     <>
       {outcomeText(row, today)}
-      {changes.length > 0 ? (
+      {changes.length > 0 || row.family.length > 0 ? (
         <ul className="import-list">
           {changes.map((change) => (
             <li key={change.field}>{changeText(change)}</li>
+          ))}
+          {row.family.map((line) => (
+            <li key={line}>{line}</li>
           ))}
         </ul>
       ) : null}
@@ -67,9 +70,17 @@ export function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
                       <li key={problem.message}>{problem.message}</li>
                     ))}
                   </ul>
-                ) : (
-                  'None'
-                )}
+                ) : null}
+                {row.warnings.length > 0 ? (
+                  <ul className="import-list import-list--warnings">
+                    {row.warnings.map((warning) => (
+                      <li key={warning.message}>
+                        <strong>Contact detail left out:</strong> {warning.message}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+                {row.problems.length + row.warnings.length === 0 ? 'None' : null}
               </td>
             </tr>
           ))}

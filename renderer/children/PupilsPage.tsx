@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 
 import { useCan } from '../app/use-can';
+import { YourDrafts } from '../concerns/ContinueDrafts';
 import { useLantern } from '../store';
 import { Button } from '../ui/Button';
 import { CheckboxField } from '../ui/CheckboxField';
@@ -14,6 +15,7 @@ const SEARCH_DELAY_MS = 200;
 
 export function PupilsPage() {
   const canWrite = useCan('children.write');
+  const canRecord = useCan('concerns.create');
   const navigate = useLantern((s) => s.navigate);
   const searchRegister = useLantern((s) => s.searchRegister);
   const includeLeavers = useLantern((s) => s.register.includeLeavers);
@@ -70,6 +72,7 @@ export function PupilsPage() {
           }}
         />
       </div>
+      {canRecord ? <YourDrafts /> : null}
       <RegisterResults />
     </>
   );

@@ -77,7 +77,7 @@ export function outcomeText(row: ImportPreviewRow, today: string): string {
     case 'update':
       return 'Update';
     case 'unchanged':
-      return 'No change';
+      return row.family.length > 0 ? 'No change to the pupil’s details' : 'No change';
     case 'leaver':
       if (row.changes.length === 0) {
         return left ? `Add as a leaver (left ${date})` : `Add, leaving on ${date}`;

@@ -1,13 +1,10 @@
-import { useState } from 'react';
-
-import type { ChildSummary } from '../../shared/children/schema';
-import { displayName, yearGroupLabel } from '../../shared/children/schema';
+import { displayName } from '../../shared/children/schema';
 import type { ChildRole } from '../../shared/concerns/schema';
 import { childRoleLabels, childRoles, MAX_CONCERN_CHILDREN } from '../../shared/concerns/schema';
 import { useLantern } from '../store';
 import { Button } from '../ui/Button';
 import { SelectField } from '../ui/SelectField';
-import { TextField } from '../ui/TextField';
+import { RegisterPicker } from '../children/RegisterPicker';
 import type { ConcernChildValue } from './concern-values';
 
 const roleOptions = childRoles.map((role) => ({ value: role, label: childRoleLabels[role] }));
@@ -27,27 +24,6 @@ type ConcernChildrenProps = {
  */
 export function ConcernChildren({ value, onChange, errors }: ConcernChildrenProps) {
   const find = useLantern((s) => s.findChildrenForConcern);
-  const [query, setQuery] = useState('');
-  const [found, setFound] = useState<ChildSummary[] | null>(null);
-  const [searchError, setSearchError] = useState<string | null>(null);
-
-  async function search(): Promise<void> {
-    if (query.trim() === '') {
-      setSearchError('Enter a name or UPN to search for.');
-      setFound(null);
-      return;
-    }
-    const result = await find(query);
-    if (!result) return;
-    if (result.ok) {
-      setFound(result.value);
-      setSearchError(null);
-    } else {
-      setFound(null);
-      setSearchError(result.error.message);
-    }
-  }
-
   const chosen = new Set(value.map((c) => c.childId));
   return (
     <fieldset className="fieldset">
@@ -83,64 +59,18 @@ export function ConcernChildren({ value, onChange, errors }: ConcernChildrenProp
         ))}
       </ul>
       {value.length < MAX_CONCERN_CHILDREN ? (
-        <div className="register-search">
-          <TextField
-            id={ADD_CHILD_QUERY_ID}
-            label="Add another child"
-            hint="Search the register by name or UPN."
-            autoComplete="off"
-            value={query}
-            error={searchError ?? errors.children}
-            onChange={setQuery}
-            onKeyDown={(event) => {
-              // Enter searches here rather than submitting the whole concern.
-              if (event.key === 'Enter') {
-                event.preventDefault();
-                void search();
-              }
-            }}
-          />
-          <Button
-            onClick={() => {
-              void search();
-            }}
-          >
-            Search
-          </Button>
-        </div>
-      ) : null}
-      {found ? (
-        <div role="status">
-          {found.length === 0 ? (
-            <p>No pupil on roll matches “{query.trim()}”.</p>
-          ) : (
-            <ul className="list">
-              {found.map((child) => (
-                <li key={child.id}>
-                  {chosen.has(child.id) ? (
-                    <span>
-                      {displayName(child)} ({yearGroupLabel(child.yearGroup)}), already added
-                    </span>
-                  ) : (
-                    <Button
-                      variant="link"
-                      onClick={() => {
-                        onChange([
-                          ...value,
-                          { childId: child.id, name: displayName(child), role: '' },
-                        ]);
-                        setFound(null);
-                        setQuery('');
-                      }}
-                    >
-                      Add {displayName(child)} ({yearGroupLabel(child.yearGroup)})
-                    </Button>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <RegisterPicker
+          id={ADD_CHILD_QUERY_ID}
+          label="Add another child"
+          error={errors.children}
+          find={find}
+          noMatch="pupil on roll"
+          verb="Add"
+          unavailable={(child) => (chosen.has(child.id) ? 'already added' : null)}
+          onChoose={(child) => {
+            onChange([...value, { childId: child.id, name: displayName(child), role: '' }]);
+          }}
+        />
       ) : null}
     </fieldset>
   );

@@ -3,13 +3,19 @@ import { useEffect } from 'react';
 import type { Concern } from '../../shared/concerns/schema';
 import { childRoleLabels, concernFlagLabels, concernFlagNames } from '../../shared/concerns/schema';
 import { formatInstant } from '../../shared/dates/calendar-date';
+import { useCan } from '../app/use-can';
+import { TriagePanel } from '../casework/TriagePanel';
 import { useLantern } from '../store';
 import { LoadFailure, Loading } from '../ui/AsyncState';
 import { Button } from '../ui/Button';
 import { DetailsList } from '../ui/DetailsList';
 import { PageHeading } from '../ui/PageHeading';
 import { AddCorrectionForm } from './AddCorrectionForm';
+import { BodyMapMarks } from './BodyMapMarks';
+import { ConcernAttachments } from './ConcernAttachments';
+import { CorrectionsSection } from './Corrections';
 import { categoriesText, occurredText } from './concern-text';
+import type { ConcernListPage } from '../store/navigation-slice';
 
 function Narrative({
   title,
@@ -86,37 +92,42 @@ function ConcernRecord({ concern }: { concern: Concern }) {
       />
       <Narrative title="What they did" text={concern.actionsTaken} empty="Nothing recorded." />
       <Narrative title="Who else they told" text={concern.peopleTold} empty="Nobody recorded." />
-      <section className="page-section" aria-labelledby="concern-corrections-title">
-        <h2 id="concern-corrections-title">Corrections</h2>
-        {concern.addenda.length === 0 ? (
-          <p>No corrections have been added.</p>
+      <section className="page-section" aria-labelledby="concern-body-map-title">
+        <h2 id="concern-body-map-title">Body map</h2>
+        {concern.bodyMap.length === 0 ? (
+          <p>No marks were recorded on a body map.</p>
         ) : (
-          <ol className="addenda">
-            {concern.addenda.map((a) => (
-              <li key={a.id} className="addendum concern-section">
-                <p>
-                  <strong>
-                    {a.addedByName}, {formatInstant(a.addedAt)}
-                  </strong>
-                </p>
-                <p className="concern-text">Reason: {a.reason}</p>
-                <p className="concern-text">{a.text}</p>
-              </li>
-            ))}
-          </ol>
+          <BodyMapMarks marks={concern.bodyMap} />
         )}
       </section>
+      <section className="page-section" aria-labelledby="concern-attachments-title">
+        <h2 id="concern-attachments-title">Photos and documents</h2>
+        <ConcernAttachments attachments={concern.attachments} />
+      </section>
+      <CorrectionsSection idPrefix="concern" addenda={concern.addenda} />
     </>
   );
 }
 
-type ConcernPageProps = { id: string; child: { id: string; name: string } | null };
+type ConcernPageProps = {
+  id: string;
+  child: { id: string; name: string } | null;
+  /** Opened from the inbox, the dashboard or search, so the way back leads there. */
+  from?: ConcernListPage;
+};
+
+const backLabels: Record<ConcernListPage, string> = {
+  inbox: 'Back to triage',
+  dashboard: 'Back to the dashboard',
+  search: 'Back to search results',
+};
 
 /** One concern, read only: facts, the child's words and opinion apart, then corrections. */
-export function ConcernPage({ id, child }: ConcernPageProps) {
+export function ConcernPage({ id, child, from }: ConcernPageProps) {
   const opened = useLantern((s) => s.openedConcern);
   const openConcern = useLantern((s) => s.openConcern);
   const navigate = useLantern((s) => s.navigate);
+  const canTriage = useCan('casework.manage');
 
   useEffect(() => {
     void openConcern(id);
@@ -129,10 +140,12 @@ export function ConcernPage({ id, child }: ConcernPageProps) {
         variant="link"
         className="back-link"
         onClick={() => {
-          navigate(child ? { page: 'child', id: child.id } : { page: 'pupils' });
+          navigate(
+            from ? { page: from } : child ? { page: 'child', id: child.id } : { page: 'pupils' },
+          );
         }}
       >
-        {child ? `Back to ${child.name}` : 'Back to pupils'}
+        {from ? backLabels[from] : child ? `Back to ${child.name}` : 'Back to pupils'}
       </Button>
       {concern ? (
         <>
@@ -140,6 +153,7 @@ export function ConcernPage({ id, child }: ConcernPageProps) {
             Concern of {occurredText(concern.occurredAt, concern.occurredAtApprox)}
           </PageHeading>
           <ConcernRecord concern={concern} />
+          {canTriage ? <TriagePanel concern={concern} /> : null}
           <AddCorrectionForm concernId={concern.id} />
         </>
       ) : opened.status === 'failed' && opened.error ? (

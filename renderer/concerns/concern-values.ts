@@ -1,3 +1,5 @@
+import type { BodyMarkInput } from '../../shared/concerns/body-map';
+import type { DraftContent, SavedDraft } from '../../shared/concerns/drafts';
 import type { ChildRole, ConcernFlagName, ConcernInput } from '../../shared/concerns/schema';
 import { concernInput, occurredAtProblem } from '../../shared/concerns/schema';
 import type { FormErrors } from '../ui/form-errors';
@@ -20,6 +22,7 @@ export type ConcernValues = {
   peopleTold: string;
   dslToldInPerson: boolean;
   flags: Record<ConcernFlagName, boolean>;
+  bodyMap: BodyMarkInput[];
 };
 
 export function blankConcern(child: { id: string; name: string }): ConcernValues {
@@ -37,7 +40,18 @@ export function blankConcern(child: { id: string; name: string }): ConcernValues
     peopleTold: '',
     dslToldInPerson: false,
     flags: { possibleChildSexOffence: false, fgmKnownCase: false, allegationAboutAdult: false },
+    bodyMap: [],
   };
+}
+
+/** What a draft keeps of the form: everything but the children's names (main has those). */
+export function draftContentFrom({ children, ...rest }: ConcernValues): DraftContent {
+  return { ...rest, children: children.map((c) => ({ childId: c.childId, role: c.role })) };
+}
+
+/** The form as its author left it in a draft. */
+export function valuesFromDraft(draft: SavedDraft): ConcernValues {
+  return { ...draft.content, children: draft.children };
 }
 
 /** The input main takes, built from the form (a blank role is left for the schema to refuse). */
@@ -58,6 +72,7 @@ export function concernInputFrom(values: ConcernValues): ConcernInput {
     peopleTold: values.peopleTold,
     dslToldInPerson: values.dslToldInPerson,
     flags: values.flags,
+    bodyMap: values.bodyMap,
   };
 }
 
@@ -68,6 +83,7 @@ export function concernInputFrom(values: ConcernValues): ConcernInput {
 export function formField(path: string): string {
   if (path.startsWith('categories')) return 'categories';
   if (path === 'occurredAt') return 'date';
+  if (path.startsWith('bodyMap')) return 'bodyMap';
   if (/^children\.\d+\./.test(path)) return path.split('.').slice(0, 2).join('.');
   return path;
 }

@@ -16,6 +16,7 @@ import { StatusMessage } from '../ui/StatusMessage';
 import { TextField } from '../ui/TextField';
 import { useForm } from '../ui/use-form';
 import { ChangeKeySection } from './ChangeKeySection';
+import { EscalationRulesSection } from './EscalationRulesSection';
 
 const fieldIds = { autoLockMinutes: 'auto-lock-minutes' };
 const settingsInput = methods['settings.save'].input;
@@ -124,6 +125,9 @@ export function SettingsPage() {
       <PageHeading>Settings</PageHeading>
       <p>These settings apply to everyone who uses Lantern on this computer.</p>
       {body}
+      {status === 'ready' && settings ? (
+        <EscalationRulesSection rules={settings.escalationRules} canWrite={canWrite} />
+      ) : null}
       {canManageSecurity ? <ChangeKeySection /> : null}
     </>
   );

@@ -2,12 +2,18 @@ import { create } from 'zustand';
 
 import { createAlertsSlice } from './alerts-slice';
 import { createAuditSlice } from './audit-slice';
+import { createCaseworkSlice } from './casework-slice';
 import { createChildrenSlice } from './children-slice';
+import { createChronologySlice } from './chronology-slice';
 import { createConcernsSlice } from './concerns-slice';
+import { createDashboardSlice } from './dashboard-slice';
 import { createDesignationsSlice } from './designations-slice';
+import { createEncompassSlice } from './encompass-slice';
+import { createFamilySlice } from './family-slice';
 import { createImportSlice } from './import-slice';
 import { createNavigationSlice } from './navigation-slice';
 import { createSchoolSlice } from './school-slice';
+import { createSearchSlice } from './search-slice';
 import { createSecuritySlice } from './security-slice';
 import { createSessionSlice } from './session-slice';
 import { createSettingsSlice } from './settings-slice';
@@ -24,7 +30,13 @@ export const useLantern = create<LanternState>()((...args) => ({
   ...createSchoolSlice(...args),
   ...createChildrenSlice(...args),
   ...createConcernsSlice(...args),
+  ...createCaseworkSlice(...args),
+  ...createDashboardSlice(...args),
+  ...createSearchSlice(...args),
   ...createDesignationsSlice(...args),
+  ...createEncompassSlice(...args),
+  ...createChronologySlice(...args),
+  ...createFamilySlice(...args),
   ...createImportSlice(...args),
   ...createUsersSlice(...args),
   ...createAuditSlice(...args),

@@ -1,19 +1,50 @@
 import type { Role } from '../../shared/auth/roles';
+import type { ChronologyFilter } from '../../shared/chronology/schema';
 import { can } from '../../shared/auth/roles';
 import type { SliceCreator } from './types';
 
 /** Where the signed-in shell is. Kept in the store so a lock can send it home. */
+/** Pages that list concerns and lead to one: the concern's way back returns there. */
+export type ConcernListPage = 'inbox' | 'dashboard' | 'search';
+
 export type Route =
+  /** The DSL's dashboard (casework.manage). */
+  | { page: 'dashboard' }
   | { page: 'pupils' }
+  /** Concerns awaiting triage, then open ones (casework.manage). */
+  | { page: 'inbox' }
   | { page: 'add-child' }
   | { page: 'import-pupils' }
   | { page: 'child'; id: string }
   | { page: 'edit-child'; id: string }
-  /** `child` is where the form starts: the child pre-selected, named without another call. */
-  | { page: 'record-concern'; child: { id: string; name: string } }
+  /**
+   * `child` is where the form starts: the child pre-selected, named without another call.
+   * `draftId` continues one of the person's own drafts instead of starting afresh.
+   */
+  | { page: 'record-concern'; child: { id: string; name: string }; draftId?: string }
   | { page: 'concern-recorded'; id: string; child: { id: string; name: string } }
   /** `child` is the file the concern was opened from, when there is one (for the way back). */
-  | { page: 'concern'; id: string; child: { id: string; name: string } | null }
+  | {
+      page: 'concern';
+      id: string;
+      child: { id: string; name: string } | null;
+      /** Opened from the inbox, the dashboard or search: the way back leads there. */
+      from?: ConcernListPage;
+    }
+  | { page: 'search' }
+  /** `child` is pre-selected when the form is opened from a child's file. */
+  | { page: 'record-encompass'; child: { id: string; name: string } | null }
+  /** `child` is the file the notification was opened from, when there is one. */
+  | { page: 'encompass'; id: string; child: { id: string; name: string } | null }
+  | { page: 'chronology'; child: { id: string; name: string } }
+  /** A page to print: the chronology as filtered on screen, or a saved curated version. */
+  | {
+      page: 'chronology-print';
+      child: { id: string; name: string };
+      what:
+        | { kind: 'filtered'; scope: 'child' | 'family'; filter: ChronologyFilter }
+        | { kind: 'curated'; id: string };
+    }
   | { page: 'school' }
   | { page: 'edit-school' }
   | { page: 'users' }

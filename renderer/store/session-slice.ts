@@ -3,15 +3,21 @@ import type { ApiError, Result } from '../../shared/result';
 import { call } from '../api';
 import { initialAlerts } from './alerts-slice';
 import { initialAudit } from './audit-slice';
+import { initialCasework } from './casework-slice';
 import { initialChildren } from './children-slice';
+import { initialChronology } from './chronology-slice';
 import { initialConcerns } from './concerns-slice';
+import { initialDashboard } from './dashboard-slice';
 import { initialDesignations } from './designations-slice';
+import { initialEncompass } from './encompass-slice';
+import { initialFamily } from './family-slice';
 import { initialImport } from './import-slice';
 import type { Notice } from './navigation-slice';
 import { initialNavigation } from './navigation-slice';
 import { openedState } from './opened';
 import { sessionCall } from './request';
 import { initialSchool } from './school-slice';
+import { initialSearch } from './search-slice';
 import { initialSecurity } from './security-slice';
 import { initialSettings } from './settings-slice';
 import { initialSetup } from './setup-slice';
@@ -49,7 +55,13 @@ function withoutRecords(state: LanternState): Partial<LanternState> {
     ...initialSchool,
     ...initialChildren,
     ...initialConcerns,
+    ...initialCasework,
+    ...initialDashboard,
+    ...initialSearch,
     ...initialDesignations,
+    ...initialEncompass,
+    ...initialChronology,
+    ...initialFamily,
     ...initialImport,
     ...initialUsers,
     ...initialAudit,

@@ -1,3 +1,4 @@
+import type { MethodInput } from '../../shared/api';
 import type { ApiError, Result } from '../../shared/result';
 import type { Settings } from '../../shared/settings/schema';
 import { sessionCall } from './request';
@@ -9,7 +10,10 @@ export type SettingsSlice = {
   settingsError: ApiError | null;
   loadSettings: () => Promise<void>;
   /** Resolves to null when the session ended before main answered. */
-  saveSettings: (input: Settings) => Promise<Result<Settings> | null>;
+  saveSettings: (input: MethodInput<'settings.save'>) => Promise<Result<Settings> | null>;
+  saveEscalationRules: (
+    input: MethodInput<'settings.saveEscalationRules'>,
+  ) => Promise<Result<Settings> | null>;
 };
 
 export const initialSettings: Pick<SettingsSlice, 'settings' | 'settingsLoad' | 'settingsError'> = {
@@ -45,6 +49,12 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => ({
         session: session && { ...session, autoLockMinutes: saved.autoLockMinutes },
       });
     }
+    return result;
+  },
+
+  async saveEscalationRules(input) {
+    const result = await sessionCall(get, 'settings.saveEscalationRules', input);
+    if (result?.ok) set({ settings: result.value, settingsLoad: 'ready', settingsError: null });
     return result;
   },
 });

@@ -2,12 +2,18 @@ import type { StateCreator } from 'zustand';
 
 import type { AlertsSlice } from './alerts-slice';
 import type { AuditSlice } from './audit-slice';
+import type { CaseworkSlice } from './casework-slice';
 import type { ChildrenSlice } from './children-slice';
+import type { ChronologySlice } from './chronology-slice';
 import type { ConcernsSlice } from './concerns-slice';
+import type { DashboardSlice } from './dashboard-slice';
 import type { DesignationsSlice } from './designations-slice';
+import type { EncompassSlice } from './encompass-slice';
+import type { FamilySlice } from './family-slice';
 import type { ImportSlice } from './import-slice';
 import type { NavigationSlice } from './navigation-slice';
 import type { SchoolSlice } from './school-slice';
+import type { SearchSlice } from './search-slice';
 import type { SecuritySlice } from './security-slice';
 import type { SessionSlice } from './session-slice';
 import type { SettingsSlice } from './settings-slice';
@@ -20,7 +26,13 @@ export type LanternState = SessionSlice &
   SchoolSlice &
   ChildrenSlice &
   ConcernsSlice &
+  CaseworkSlice &
+  DashboardSlice &
+  SearchSlice &
   DesignationsSlice &
+  EncompassSlice &
+  ChronologySlice &
+  FamilySlice &
   ImportSlice &
   UsersSlice &
   AuditSlice &

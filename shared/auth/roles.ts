@@ -34,6 +34,13 @@ export const permissions = [
   'concerns.read.own',
   /** Read every concern and add corrections to any. */
   'concerns.read',
+  /** A child's chronology (and a family's): read it and print it. */
+  'chronology.read',
+  /**
+   * Casework: triage concerns (level, decision, closure), actions, Operation Encompass
+   * notifications, significant events, headlines and curated chronologies.
+   */
+  'casework.manage',
   'users.manage',
   'settings.read',
   'settings.write',
@@ -55,6 +62,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'concerns.create',
     'concerns.read.own',
     'concerns.read',
+    'chronology.read',
+    'casework.manage',
     'users.manage',
     'settings.read',
     'settings.write',
@@ -70,6 +79,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'concerns.create',
     'concerns.read.own',
     'concerns.read',
+    'chronology.read',
+    'casework.manage',
     'settings.read',
   ],
   headteacher: [
@@ -81,6 +92,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'concerns.create',
     'concerns.read.own',
     'concerns.read',
+    'chronology.read',
     'settings.read',
   ],
   // Staff find a pupil to record a concern about and read back their own concerns; they never

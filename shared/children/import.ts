@@ -13,6 +13,19 @@ import { foldForSearch } from '../text/normalise';
 import type { Child, ChildDraft, Gender, YearGroup } from './schema';
 import { childDateProblems, childInput, yearGroups } from './schema';
 import { normaliseUpn, upnProblem, upnProblemMessages } from './upn';
+import type { FamilyAdult } from './family';
+import type { PlannedAdult } from './import-contacts';
+import {
+  contactColumnNames,
+  contactField,
+  contactFieldLabels,
+  contactImportFields,
+  contactSlots,
+  describeKeptAdults,
+  describePlannedAdult,
+  groupHouseholds,
+  planRowContacts,
+} from './import-contacts';
 
 /** The largest export accepted, in characters: a big secondary school's list is about 1 MB. */
 export const MAX_IMPORT_CSV_CHARS = 5_000_000;
@@ -22,7 +35,7 @@ export const MAX_IMPORT_ROWS = 20_000;
 export const MAX_PREVIEW_ROWS = 2_000;
 
 /** The register fields an import can fill, in the order a person checks them. */
-export const importFields = [
+export const pupilImportFields = [
   'upn',
   'legalForename',
   'legalSurname',
@@ -34,9 +47,17 @@ export const importFields = [
   'admissionDate',
   'leavingDate',
 ] as const;
+export type PupilImportField = (typeof pupilImportFields)[number];
+
+/** Every field a column can feed: the pupil's, then (all optional) parents, carers and household. */
+export const importFields = [...pupilImportFields, ...contactImportFields] as const;
 export type ImportField = (typeof importFields)[number];
 
-export const importFieldLabels: Record<ImportField, string> = {
+export function isPupilImportField(field: ImportField): field is PupilImportField {
+  return (pupilImportFields as readonly string[]).includes(field);
+}
+
+const pupilFieldLabels: Record<PupilImportField, string> = {
   upn: 'UPN',
   legalForename: 'Legal first name',
   legalSurname: 'Legal surname',
@@ -49,8 +70,13 @@ export const importFieldLabels: Record<ImportField, string> = {
   leavingDate: 'Leaving date',
 };
 
+export const importFieldLabels: Record<ImportField, string> = {
+  ...pupilFieldLabels,
+  ...contactFieldLabels,
+};
+
 /** Without these a row cannot become a register entry (UPN: rows are matched by it). */
-export const requiredImportFields: readonly ImportField[] = [
+export const requiredImportFields: readonly PupilImportField[] = [
   'upn',
   'legalForename',
   'legalSurname',
@@ -58,7 +84,7 @@ export const requiredImportFields: readonly ImportField[] = [
   'yearGroup',
 ];
 
-const fieldPhrase: Record<ImportField, string> = {
+const fieldPhrase: Record<PupilImportField, string> = {
   upn: 'the UPN',
   legalForename: 'the legal first name',
   legalSurname: 'the legal surname',
@@ -75,6 +101,8 @@ const fieldPhrase: Record<ImportField, string> = {
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 
 const mappedColumn = z.string().max(200, 'A column name must be 200 characters or fewer.');
+/** Optional in the input, so a caller that knows only the pupil's fields still fits. */
+const contactColumn = mappedColumn.default('');
 
 /** Which CSV column feeds each field; '' where the file does not have it. */
 export const importMapping = z.strictObject({
@@ -88,7 +116,24 @@ export const importMapping = z.strictObject({
   yearGroup: mappedColumn,
   admissionDate: mappedColumn,
   leavingDate: mappedColumn,
-} satisfies Record<ImportField, typeof mappedColumn>);
+  contact1Name: contactColumn,
+  contact1Forename: contactColumn,
+  contact1Surname: contactColumn,
+  contact1Relationship: contactColumn,
+  contact1ParentalResponsibility: contactColumn,
+  contact1Phone: contactColumn,
+  contact1Email: contactColumn,
+  contact2Name: contactColumn,
+  contact2Forename: contactColumn,
+  contact2Surname: contactColumn,
+  contact2Relationship: contactColumn,
+  contact2ParentalResponsibility: contactColumn,
+  contact2Phone: contactColumn,
+  contact2Email: contactColumn,
+  homeAddress: contactColumn,
+  postcode: contactColumn,
+  householdId: contactColumn,
+} satisfies Record<ImportField, typeof mappedColumn | typeof contactColumn>);
 export type ImportMapping = z.infer<typeof importMapping>;
 
 export const MAX_MAPPING_NAME = 60;
@@ -110,18 +155,9 @@ export const importCsv = z
     'This file is too large: Lantern imports files of up to 5 million characters. Export only pupils on roll and recent leavers.',
   );
 
-export const blankMapping: ImportMapping = {
-  upn: '',
-  legalForename: '',
-  legalSurname: '',
-  preferredForename: '',
-  preferredSurname: '',
-  dateOfBirth: '',
-  gender: '',
-  yearGroup: '',
-  admissionDate: '',
-  leavingDate: '',
-};
+export const blankMapping: ImportMapping = Object.fromEntries(
+  importFields.map((field) => [field, '']),
+) as ImportMapping;
 
 export type ImportPresetId = 'sims' | 'arbor' | 'bromcom' | 'generic';
 
@@ -133,7 +169,7 @@ export type ImportPreset = {
   id: ImportPresetId;
   /** Completes "Recognised as …". */
   description: string;
-  columns: Record<ImportField, readonly string[]>;
+  columns: Record<PupilImportField, readonly string[]>;
 };
 
 export const importPresets: readonly ImportPreset[] = [
@@ -205,7 +241,7 @@ export const importPresets: readonly ImportPreset[] = [
 ];
 
 /** Further names seen in exports, tried when no preset fits. */
-const extraNames: Record<ImportField, readonly string[]> = {
+const extraNames: Record<PupilImportField, readonly string[]> = {
   upn: ['Unique Pupil Number', 'Pupil UPN'],
   legalForename: ['Given name', 'Forenames', 'Legal first names', 'Legal given name'],
   legalSurname: ['Family name', 'Legal family name'],
@@ -297,7 +333,7 @@ export function detectImportMapping(
 
   let preset: { preset: ImportPreset; resolved: Resolved } | null = null;
   for (const candidate of importPresets) {
-    const resolved = resolve(headers, candidate.columns);
+    const resolved = resolve(headers, { ...candidate.columns, ...contactColumnNames });
     if (resolved.complete && (!preset || resolved.found > preset.resolved.found)) {
       preset = { preset: candidate, resolved };
     }
@@ -307,8 +343,8 @@ export function detectImportMapping(
     return { detected: { kind: 'preset', id, description }, mapping: preset.resolved.mapping };
   }
 
-  const everyName = {} as Record<ImportField, readonly string[]>;
-  for (const field of importFields) {
+  const everyName = { ...contactColumnNames } as Record<ImportField, readonly string[]>;
+  for (const field of pupilImportFields) {
     everyName[field] = [...importPresets.flatMap((p) => p.columns[field]), ...extraNames[field]];
   }
   return { detected: null, mapping: resolve(headers, everyName).mapping };
@@ -333,12 +369,25 @@ export function mappingProblemsFor(
     if (column === '') {
       if (field === 'upn') {
         problems.upn = 'Choose the column that holds the UPN: Lantern matches pupils by UPN.';
-      } else if (requiredImportFields.includes(field)) {
+      } else if (isPupilImportField(field) && requiredImportFields.includes(field)) {
         problems[field] = `Choose the column that holds ${fieldPhrase[field]}.`;
       }
     } else if (!headers.includes(column)) {
       problems[field] = `There is no column “${clip(column)}” in this file.`;
     }
+  }
+  // A contact's other details mean nothing without knowing who they are.
+  for (const slot of contactSlots) {
+    const named = (['Name', 'Forename', 'Surname'] as const).some(
+      (part) => mapping[contactField(slot, part)] !== '',
+    );
+    const detailed = (['Relationship', 'ParentalResponsibility', 'Phone', 'Email'] as const).some(
+      (part) => mapping[contactField(slot, part)] !== '',
+    );
+    const nameField = contactField(slot, 'Name');
+    if (detailed && !named && problems[nameField] === undefined)
+      problems[nameField] =
+        `Choose the column that holds contact ${slot}’s name (or their first name and surname), or set contact ${slot}’s other columns to “Not in this file”.`;
   }
   return problems;
 }
@@ -550,7 +599,7 @@ export type ImportOutcome = (typeof importOutcomes)[number];
 export type ImportCounts = Record<ImportOutcome, number>;
 
 export type ImportProblem = { field: ImportField | null; message: string };
-export type ChangedField = Exclude<ImportField, 'upn'>;
+export type ChangedField = Exclude<PupilImportField, 'upn'>;
 /** Before and after as stored (YYYY-MM-DD dates, year-group and gender codes). */
 export type FieldChange = { field: ChangedField; before: string; after: string };
 
@@ -565,12 +614,19 @@ export type ImportPreviewRow = {
   leavingDate: string;
   changes: FieldChange[];
   problems: ImportProblem[];
+  /** What the import does to the adults on the child's file, and the siblings it links. */
+  family: string[];
+  /** Contact details left out because they could not be read; the pupil is still imported. */
+  warnings: ImportProblem[];
 };
 
 export type PlannedRow = ImportPreviewRow & {
   /** What the register will hold for this pupil; null when the row has problems. */
   draft: ChildDraft | null;
   existingId: string | null;
+  /** The adults this row adds to or updates on the child's file (and those it leaves as they are). */
+  adults: PlannedAdult[];
+  householdKeys: string[];
 };
 
 type PlanHead = {
@@ -585,12 +641,25 @@ type PlanHead = {
   counts: ImportCounts;
 };
 
-export type ImportPlan = PlanHead & { rows: PlannedRow[] };
+export type ImportPlan = PlanHead & {
+  rows: PlannedRow[];
+  /** Siblings: the lines of rows that belong in one family, each group in file order. */
+  households: number[][];
+};
 
 /** What a preview returns: the plan, errors first, at most MAX_PREVIEW_ROWS rows. */
 export type ImportPreview = PlanHead & { rows: ImportPreviewRow[]; totalRows: number };
 
-export type ImportResult = { added: number; updated: number; unchanged: number; leavers: number };
+export type ImportResult = {
+  added: number;
+  updated: number;
+  unchanged: number;
+  leavers: number;
+  adultsAdded: number;
+  adultsUpdated: number;
+  /** Pupils added to a family with their siblings. */
+  siblingsLinked: number;
+};
 
 export type PlanOptions = {
   csv: string;
@@ -601,10 +670,12 @@ export type PlanOptions = {
   today: string;
   /** The register entry holding this UPN, if any. */
   findByUpn: (upn: string) => Child | null;
+  /** The adults on a child's file; none when not given. */
+  adultsFor?: (childId: string) => FamilyAdult[];
 };
 
 /** Every imported field but the UPN, which is how a row is matched, not something it changes. */
-const changedFields = importFields.filter((f): f is ChangedField => f !== 'upn');
+const changedFields = pupilImportFields.filter((f): f is ChangedField => f !== 'upn');
 
 function clip(value: string, max = 40): string {
   const oneLine = value.replace(/\s+/g, ' ').trim();
@@ -645,8 +716,12 @@ function planRow(
     leavingDate: extra.draft?.leavingDate ?? '',
     changes: [],
     problems,
+    family: [],
+    warnings: [],
     draft: null,
     existingId: null,
+    adults: [],
+    householdKeys: [],
     ...extra,
   });
 
@@ -747,7 +822,7 @@ function planRow(
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? '');
-      const known = importFields.find((f) => f === field) ?? null;
+      const known = pupilImportFields.find((f) => f === field) ?? null;
       problems.push({
         field: known,
         message: known ? `${columnName(known)}: ${issue.message}` : issue.message,
@@ -757,14 +832,36 @@ function planRow(
   }
   const draft = parsed.data;
   for (const [field, message] of Object.entries(childDateProblems(draft, options.today))) {
-    const known = importFields.find((f) => f === field);
+    const known = pupilImportFields.find((f) => f === field);
     if (!known) continue;
     const shown = cell(known) ?? formatCalendarDate(draft[known]);
     say(known, shown, message);
   }
   if (problems.length > 0) return row('error');
 
-  if (!existing) return row(draft.leavingDate === '' ? 'new' : 'leaver', { draft });
+  const warnings: ImportProblem[] = [];
+  const contacts = planRowContacts(
+    cell,
+    (field, problem, value) => {
+      const message =
+        value === undefined ? problem : `${columnName(field)} “${clip(value)}”: ${problem}`;
+      warnings.push({ field, message });
+    },
+    existing && options.adultsFor ? options.adultsFor(existing.id) : [],
+  );
+  const kept = describeKeptAdults(contacts.kept);
+  const family = [
+    ...contacts.adults.flatMap((a) => describePlannedAdult(a) ?? []),
+    ...(kept === null ? [] : [kept]),
+  ];
+  const planned = {
+    draft,
+    adults: contacts.adults,
+    householdKeys: contacts.householdKeys,
+    warnings,
+    family,
+  };
+  if (!existing) return row(draft.leavingDate === '' ? 'new' : 'leaver', planned);
   const changes: FieldChange[] = changedFields
     .filter((field) => draft[field] !== existing[field])
     .map((field) => ({ field, before: existing[field], after: draft[field] }));
@@ -774,7 +871,7 @@ function planRow(
       : changes.length > 0
         ? 'update'
         : 'unchanged';
-  return row(outcome, { draft, changes, existingId: existing.id });
+  return row(outcome, { ...planned, changes, existingId: existing.id });
 }
 
 /** "line 7", "lines 4 and 9", "lines 4, 9, 12, 20, 31 and 6 more". */
@@ -809,6 +906,10 @@ function markDuplicates(rows: PlannedRow[]): void {
     row.draft = null;
     row.changes = [];
     row.existingId = null;
+    row.adults = [];
+    row.householdKeys = [];
+    row.family = [];
+    row.warnings = [];
   }
 }
 
@@ -828,6 +929,7 @@ export function planImport(options: PlanOptions): ImportPlan {
     sample: [],
     counts: emptyCounts(),
     rows: [],
+    households: [],
   };
   if (!head) {
     plan.fileProblems.push(
@@ -863,6 +965,21 @@ export function planImport(options: PlanOptions): ImportPlan {
   plan.rows = data.map((record) => planRow(record, plan.headers, columns, options));
   markDuplicates(plan.rows);
   for (const row of plan.rows) plan.counts[row.outcome] += 1;
+  const { rows } = plan;
+  const groups = groupHouseholds(
+    rows.flatMap((row, index) =>
+      row.outcome === 'error' ? [] : [{ index, keys: row.householdKeys }],
+    ),
+  );
+  for (const group of groups) {
+    for (const index of group) {
+      const others = group
+        .filter((i) => i !== index)
+        .map((i) => `${rows[i]?.name ?? ''} (line ${rows[i]?.line ?? ''})`);
+      rows[index]?.family.push(`Siblings in this file: ${others.join(', ')}`);
+    }
+  }
+  plan.households = groups.map((group) => group.map((i) => rows[i]?.line ?? 0));
   return plan;
 }
 
@@ -873,7 +990,7 @@ export function previewOf(plan: ImportPlan): ImportPreview {
       (a, b) => Number(b.outcome === 'error') - Number(a.outcome === 'error') || a.line - b.line,
     )
     .slice(0, MAX_PREVIEW_ROWS)
-    .map(({ line, upn, name, outcome, leavingDate, changes, problems }) => ({
+    .map(({ line, upn, name, outcome, leavingDate, changes, problems, family, warnings }) => ({
       line,
       upn,
       name,
@@ -881,8 +998,22 @@ export function previewOf(plan: ImportPlan): ImportPreview {
       leavingDate,
       changes,
       problems,
+      family,
+      warnings,
     }));
-  return { ...plan, rows, totalRows: plan.rows.length };
+  // Which lines are siblings is main's to apply; each row's family text already says so.
+  const { headers, detectedPreset, mapping, mappingProblems, fileProblems, sample, counts } = plan;
+  return {
+    headers,
+    detectedPreset,
+    mapping,
+    mappingProblems,
+    fileProblems,
+    sample,
+    counts,
+    rows,
+    totalRows: plan.rows.length,
+  };
 }
 
 /** Why this plan may not be applied, or null when it may (all rows or none: security F3). */
@@ -900,9 +1031,21 @@ export function importRefusal(plan: ImportPlan): string | null {
   return null;
 }
 
-/** "Imported: 3 new, 1 updated, 0 unchanged, 1 marked as left." */
+/**
+ * "Imported: 3 new, 1 updated, 0 unchanged, 1 marked as left.", then what happened to parents,
+ * carers and siblings when anything did.
+ */
 export function describeImportResult(result: ImportResult): string {
-  return `Imported: ${result.added} new, ${result.updated} updated, ${result.unchanged} unchanged, ${result.leavers} marked as left.`;
+  const parts = [
+    `Imported: ${result.added} new, ${result.updated} updated, ${result.unchanged} unchanged, ${result.leavers} marked as left.`,
+  ];
+  if (result.adultsAdded + result.adultsUpdated > 0)
+    parts.push(`Parents and carers: ${result.adultsAdded} added, ${result.adultsUpdated} updated.`);
+  if (result.siblingsLinked > 0)
+    parts.push(
+      `${result.siblingsLinked} ${result.siblingsLinked === 1 ? 'pupil' : 'pupils'} linked with siblings.`,
+    );
+  return parts.join(' ');
 }
 
 /** How many rows an import would bring in (every row without problems). */

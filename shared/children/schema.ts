@@ -44,7 +44,7 @@ export const genderLabels: Record<Gender, string> = {
 // eslint-disable-next-line no-control-regex -- names must not carry control characters
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 
-function nameField(label: string) {
+export function nameField(label: string) {
   return z
     .string()
     .max(100, `${label} must be 100 characters or fewer.`)
@@ -53,7 +53,7 @@ function nameField(label: string) {
     .refine((s) => !CONTROL_CHARS.test(s), `${label} contains characters that are not allowed.`);
 }
 
-function optionalNameField(label: string) {
+export function optionalNameField(label: string) {
   return z
     .string()
     .max(100, `${label} must be 100 characters or fewer.`)

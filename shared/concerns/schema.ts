@@ -8,7 +8,11 @@
 import { z } from 'zod';
 
 import { isCalendarDate, londonDate, londonInstant } from '../dates/calendar-date';
+import type { AttachmentMeta } from './attachments';
+import type { BodyMark } from './body-map';
+import { bodyMap } from './body-map';
 import { isCategoryId } from './taxonomy';
+import { recordId } from '../record-id';
 
 export const childRoles = ['subject', 'victim', 'alleged_perpetrator', 'witness'] as const;
 export type ChildRole = (typeof childRoles)[number];
@@ -36,17 +40,10 @@ export const MAX_CONCERN_CHILDREN = 30;
 export const MAX_SUMMARY_CHARS = 20_000;
 export const MAX_NARRATIVE_CHARS = 10_000;
 
-const recordId = z
-  .string()
-  .regex(
-    /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
-    'Not a record id.',
-  );
-
 // eslint-disable-next-line no-control-regex -- line breaks and tabs are fine in narrative text
 const NARRATIVE_CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-function narrative(label: string, max: number, required: boolean) {
+export function narrative(label: string, max: number, required: boolean) {
   return z
     .string()
     .max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer.`)
@@ -123,6 +120,10 @@ export const concernInput = z.strictObject({
     fgmKnownCase: z.boolean(),
     allegationAboutAdult: z.boolean(),
   }),
+  /** Marks on the outline of the child's body (body-map.ts). */
+  bodyMap: bodyMap.default([]),
+  /** The author's draft this concern was written in: its attachments move to the concern. */
+  draftId: recordId.nullable().default(null),
 });
 export type ConcernInput = z.input<typeof concernInput>;
 export type ConcernDraft = z.output<typeof concernInput>;
@@ -168,6 +169,8 @@ export type Concern = {
   children: ConcernChild[];
   categories: string[];
   flags: ConcernFlags;
+  bodyMap: BodyMark[];
+  attachments: AttachmentMeta[];
   addenda: ConcernAddendum[];
 };
 

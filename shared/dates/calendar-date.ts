@@ -46,6 +46,11 @@ export function londonDate(instant: Date): string {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
+/** The wall-clock minute in Europe/London at the given instant, as YYYY-MM-DDTHH:MM. */
+export function londonMinute(instant: Date): string {
+  return `${londonDate(instant)}T${LONDON_TIME.format(instant)}`;
+}
+
 /**
  * "2026-11-28" → "28 Nov 2026". Month names are fixed here rather than taken from Intl,
  * whose en-GB short form for September changed between ICU versions ("Sep" / "Sept").
@@ -61,6 +66,12 @@ export function formatInstant(iso: string): string {
   const instant = new Date(iso);
   if (Number.isNaN(instant.getTime())) return iso;
   return `${formatCalendarDate(londonDate(instant))}, ${LONDON_TIME.format(instant)}`;
+}
+
+/** The calendar date `days` days after `date` (before it, when negative). */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 /** Whole years between two calendar dates (age on `on` for someone born on `born`). */

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { readStore, sampleSchool, tempDir, TEST_DSL, TEST_PASSPHRASE } from '../support/core';
 import type { Harness } from './harness';
-import { lock, signIn, visible } from './steps';
+import { chooseOwnPassphrase, lock, openChild, signIn, visible } from './steps';
 import { closeBrowser, RECOVERY_KEY_SHAPE, SCREENSHOTS, startHarness } from './harness';
 
 /** Reads the one-time passphrase from its panel, then dismisses it. */
@@ -20,14 +20,6 @@ async function takeOneTimePassphrase(page: Page, name: string): Promise<string> 
       .textContent()) ?? '';
   await page.getByRole('button', { name: 'Done' }).click();
   return text.trim();
-}
-
-async function chooseOwnPassphrase(page: Page, current: string, next: string): Promise<void> {
-  await expect.poll(visible(page, 'Choose a new passphrase')).toBe(true);
-  await page.getByLabel('Current passphrase').fill(current);
-  await page.getByLabel('New passphrase', { exact: true }).fill(next);
-  await page.getByLabel('Confirm new passphrase').fill(next);
-  await page.getByRole('button', { name: 'Change passphrase' }).click();
 }
 
 /**
@@ -237,10 +229,7 @@ describe('journey: accounts, roles, recovery and the audit log (issue 3)', () =>
     await signIn(page, TEST_DSL.username, TEST_PASSPHRASE);
     await expect.poll(visible(page, 'Pupils')).toBe(true);
     await page.getByLabel('Search by name or UPN').fill('okafor');
-    await page
-      .getByRole('table', { name: 'Pupil register' })
-      .getByRole('button', { name: /Amara Okafor/ })
-      .click();
+    await openChild(page, /Amara Okafor/);
     await page.getByRole('button', { name: 'Who has viewed this file' }).click();
     await expect.poll(visible(page, 'Who has viewed this file')).toBe(true);
     await expect.poll(() => page.getByText(TEST_DSL.displayName).first().isVisible()).toBe(true);

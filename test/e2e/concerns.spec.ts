@@ -1,10 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { IssuedPassphrase } from '../../shared/api';
 import { formatCalendarDate, londonDate } from '../../shared/dates/calendar-date';
 import { must, readStore, sampleChild, tempDir, TEST_DSL, TEST_PASSPHRASE } from '../support/core';
 import type { Harness } from './harness';
-import { setUpThroughCore, shown, signIn, visible } from './steps';
+import {
+  addTeacher,
+  chooseOwnPassphrase,
+  openChild,
+  setUpThroughCore,
+  shown,
+  signIn,
+  visible,
+} from './steps';
 import { closeBrowser, startHarness } from './harness';
 
 /**
@@ -35,14 +42,7 @@ describe('journey: a teacher records a concern about two children (issue 4, item
         sampleChild({ legalForename: 'Tomasz', legalSurname: 'Nowak', upn: '' }),
       ),
     );
-    const issued = await must<IssuedPassphrase>(
-      core.invoke(dsl, 'users.add', {
-        displayName: 'Sam Teacher',
-        username: teacher.username,
-        role: 'staff',
-      }),
-    );
-    oneTime = issued.oneTimePassphrase;
+    oneTime = await addTeacher(core, dsl, teacher.username);
     await must(core.invoke(dsl, 'auth.lock', {}));
     await h.page.reload();
   });
@@ -55,11 +55,7 @@ describe('journey: a teacher records a concern about two children (issue 4, item
   it('the teacher signs in and starts a concern from the register', async () => {
     const { page } = h;
     await signIn(page, teacher.username, oneTime);
-    await expect.poll(visible(page, 'Choose a new passphrase')).toBe(true);
-    await page.getByLabel('Current passphrase').fill(oneTime);
-    await page.getByLabel('New passphrase', { exact: true }).fill(teacher.passphrase);
-    await page.getByLabel('Confirm new passphrase').fill(teacher.passphrase);
-    await page.getByRole('button', { name: 'Change passphrase' }).click();
+    await chooseOwnPassphrase(page, oneTime, teacher.passphrase);
     await expect.poll(visible(page, 'Pupils')).toBe(true);
     await expect.poll(shown(page, '2 pupils')).toBe(true);
     await h.axe('concerns: register for staff');
@@ -137,8 +133,7 @@ describe('journey: a teacher records a concern about two children (issue 4, item
     const { page } = h;
     await signIn(page, TEST_DSL.username, TEST_PASSPHRASE);
     await expect.poll(visible(page, 'Pupils')).toBe(true);
-    const register = page.getByRole('table', { name: 'Pupil register' });
-    await register.getByRole('button', { name: 'Amara Okafor' }).click();
+    await openChild(page, 'Amara Okafor');
     await expect.poll(visible(page, 'Amara Okafor')).toBe(true);
     const concerns = page.getByRole('table', { name: 'Concerns' });
     await expect.poll(() => concerns.getByRole('row').count()).toBe(2);
@@ -148,7 +143,7 @@ describe('journey: a teacher records a concern about two children (issue 4, item
     await h.screenshot('concerns-05-victim-file');
 
     await page.getByRole('button', { name: 'Back to pupils' }).click();
-    await register.getByRole('button', { name: 'Tomasz Nowak' }).click();
+    await openChild(page, 'Tomasz Nowak');
     await expect.poll(visible(page, 'Tomasz Nowak')).toBe(true);
     await expect.poll(() => concerns.getByRole('row').count()).toBe(2);
     expect(await concerns.getByRole('row').nth(1).textContent()).toContain('Alleged perpetrator');

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCalendarDate, londonDate } from '../../shared/dates/calendar-date';
 import { must, readStore, sampleChild, tempDir, TEST_DSL, TEST_PASSPHRASE } from '../support/core';
 import type { Harness } from './harness';
-import { setUpThroughCore, shown, visible } from './steps';
+import { openChild, setUpThroughCore, shown, visible } from './steps';
 import { closeBrowser, startHarness } from './harness';
 
 /**
@@ -39,10 +39,7 @@ describe('journey: the DSL records a child protection plan and ends it (issue 4,
     await page.getByLabel('Passphrase', { exact: true }).fill(TEST_PASSPHRASE);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(visible(page, 'Pupils')).toBe(true);
-    await page
-      .getByRole('table', { name: 'Pupil register' })
-      .getByRole('button', { name: 'Amara Okafor' })
-      .click();
+    await openChild(page, 'Amara Okafor');
     await expect.poll(visible(page, 'Designations')).toBe(true);
     await expect.poll(shown(page, 'Amara Okafor has no current designations.')).toBe(true);
     await page
@@ -76,10 +73,7 @@ describe('journey: the DSL records a child protection plan and ends it (issue 4,
 
   it('the DSL ends the plan, which stays on the file as history', async () => {
     const { page } = h;
-    await page
-      .getByRole('table', { name: 'Pupil register' })
-      .getByRole('button', { name: 'Amara Okafor' })
-      .click();
+    await openChild(page, 'Amara Okafor');
     await page.getByRole('button', { name: 'End Child protection plan (neglect)' }).click();
     await page.getByLabel('When did the child protection plan (neglect) end?').fill(end);
     await page.getByRole('button', { name: 'End designation' }).click();

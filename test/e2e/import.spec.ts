@@ -1,17 +1,9 @@
-import { join } from 'node:path';
-
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { must, readStore, sampleChild, tempDir, TEST_DSL, TEST_PASSPHRASE } from '../support/core';
-import { MIS_FIXTURES } from '../support/mis';
 import type { Harness } from './harness';
-import { setUpThroughCore, shown, visible } from './steps';
+import { chooseMisFile, openImport, setUpThroughCore, shown, signIn, visible } from './steps';
 import { closeBrowser, startHarness } from './harness';
-
-async function chooseFile(page: Page, name: string): Promise<void> {
-  await page.getByLabel('CSV export from your MIS').setInputFiles(join(MIS_FIXTURES, name));
-}
 
 /**
  * The DSL brings the register in from the school's MIS: a Bromcom file with a bad row is refused
@@ -41,21 +33,17 @@ describe('journey: import the pupil register from the MIS (issue 4)', () => {
 
   it('the DSL signs in and opens the import from the Pupils page', async () => {
     const { page } = h;
-    await expect.poll(visible(page, 'Sign in to Lantern')).toBe(true);
-    await page.getByLabel('Username').fill(TEST_DSL.username);
-    await page.getByLabel('Passphrase', { exact: true }).fill(TEST_PASSPHRASE);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, TEST_DSL.username, TEST_PASSPHRASE);
     await expect.poll(visible(page, 'Pupils')).toBe(true);
     await expect.poll(shown(page, '1 pupil')).toBe(true);
-    await page.getByRole('button', { name: 'Import from MIS' }).click();
-    await expect.poll(visible(page, 'Import pupils')).toBe(true);
+    await openImport(page);
     await h.axe('import: choose a file');
     await h.screenshot('import-01-choose-file');
   });
 
   it('refuses a Bromcom export with a row that has no UPN, listing that row first', async () => {
     const { page } = h;
-    await chooseFile(page, 'bromcom.csv');
+    await chooseMisFile(page, 'bromcom.csv');
     await expect.poll(shown(page, /Recognised as a Bromcom export\./)).toBe(true);
     const table = page.getByRole('table', { name: 'Import preview' });
     const firstRow = table.getByRole('row').nth(1);
@@ -74,7 +62,7 @@ describe('journey: import the pupil register from the MIS (issue 4)', () => {
 
   it('previews the SIMS export, saves its column mapping and imports it', async () => {
     const { page } = h;
-    await chooseFile(page, 'sims.csv');
+    await chooseMisFile(page, 'sims.csv');
     await expect
       .poll(
         shown(
@@ -131,9 +119,8 @@ describe('journey: import the pupil register from the MIS (issue 4)', () => {
     const before = await readStore(dir.path, (db) =>
       db.prepare('SELECT upn, updated_at FROM children ORDER BY upn').all(),
     );
-    await page.getByRole('button', { name: 'Import from MIS' }).click();
-    await expect.poll(visible(page, 'Import pupils')).toBe(true);
-    await chooseFile(page, 'sims.csv');
+    await openImport(page);
+    await chooseMisFile(page, 'sims.csv');
     await expect
       .poll(
         shown(

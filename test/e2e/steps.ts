@@ -1,8 +1,12 @@
+import { join } from 'node:path';
+
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 import type { LanternCore, Session } from '../../main/app';
+import type { IssuedPassphrase } from '../../shared/api';
 import { must, sampleSchool, TEST_DSL, TEST_PASSPHRASE } from '../support/core';
+import { MIS_FIXTURES } from '../support/mis';
 
 /** For expect.poll: is a heading with this name on screen? */
 export const visible = (page: Page, name: string | RegExp) => () =>
@@ -17,6 +21,19 @@ export async function signIn(page: Page, username: string, passphrase: string): 
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** At a first sign-in with a one-time passphrase: the person chooses their own. */
+export async function chooseOwnPassphrase(
+  page: Page,
+  current: string,
+  next: string,
+): Promise<void> {
+  await expect.poll(visible(page, 'Choose a new passphrase')).toBe(true);
+  await page.getByLabel('Current passphrase').fill(current);
+  await page.getByLabel('New passphrase', { exact: true }).fill(next);
+  await page.getByLabel('Confirm new passphrase').fill(next);
+  await page.getByRole('button', { name: 'Change passphrase' }).click();
 }
 
 export async function lock(page: Page): Promise<void> {
@@ -40,4 +57,38 @@ export async function setUpThroughCore(core: LanternCore): Promise<Session> {
     core.invoke(dsl, 'setup.confirmRecoveryKey', { lastGroup: created.recoveryKey.slice(-5) }),
   );
   return dsl;
+}
+
+/** From the Pupils page: opens a child's file by their name in the register. */
+export async function openChild(page: Page, name: string | RegExp): Promise<void> {
+  await page.getByRole('table', { name: 'Pupil register' }).getByRole('button', { name }).click();
+}
+
+/** From the Pupils page: opens the import from the MIS. */
+export async function openImport(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Import from MIS' }).click();
+  await expect.poll(visible(page, 'Import pupils')).toBe(true);
+}
+
+/** On the Import pupils page: chooses a MIS export from test/fixtures/mis. */
+export async function chooseMisFile(page: Page, name: string): Promise<void> {
+  await page.getByLabel('CSV export from your MIS').setInputFiles(join(MIS_FIXTURES, name));
+}
+
+/** On the Search concerns page: searches for these words. */
+export async function searchConcerns(page: Page, text: string): Promise<void> {
+  await page.getByLabel('Words or a phrase to find').fill(text);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+}
+
+/** The DSL adds Sam Teacher (staff) through the core; returns their one-time passphrase. */
+export async function addTeacher(
+  core: LanternCore,
+  dsl: Session,
+  username: string,
+): Promise<string> {
+  const issued = await must<IssuedPassphrase>(
+    core.invoke(dsl, 'users.add', { displayName: 'Sam Teacher', username, role: 'staff' }),
+  );
+  return issued.oneTimePassphrase;
 }

@@ -67,25 +67,51 @@ describe('fuzzing every method (security F2)', () => {
   });
 
   /** Everything but the audit log (which records each refused call by design). */
+  const SNAPSHOT_TABLES = [
+    'school',
+    'children',
+    'users',
+    'settings',
+    'security_alerts',
+    'import_mappings',
+    'concerns',
+    'concern_children',
+    'concern_categories',
+    'concern_flags',
+    'concern_addenda',
+    'concern_body_marks',
+    'concern_drafts',
+    'concern_attachments',
+    'search_index',
+    'designations',
+    'families',
+    'family_children',
+    'family_adults',
+    'key_contacts',
+    'chronology_entries',
+    'encompass_notifications',
+    'encompass_children',
+    'encompass_addenda',
+    'concern_levels',
+    'concern_decisions',
+    'concern_actions',
+    'concern_closures',
+    'concern_reopenings',
+    'curated_chronologies',
+    'curated_chronology_entries',
+  ];
+  // Statements are prepared once per database: preparing them on every run leaves native
+  // memory the garbage collector does not see, and tens of thousands of runs exhaust the machine.
+  const snapshotStatements = new WeakMap<object, { all(): unknown[] }[]>();
   function snapshot(): string {
     const db = vault.store()?.db;
     if (!db) throw new Error('store closed');
-    return JSON.stringify(
-      [
-        'school',
-        'children',
-        'users',
-        'settings',
-        'security_alerts',
-        'import_mappings',
-        'concerns',
-        'concern_children',
-        'concern_categories',
-        'concern_flags',
-        'concern_addenda',
-        'designations',
-      ].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()),
-    );
+    let statements = snapshotStatements.get(db);
+    if (!statements) {
+      statements = SNAPSHOT_TABLES.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1`));
+      snapshotStatements.set(db, statements);
+    }
+    return JSON.stringify(statements.map((s) => s.all()));
   }
 
   for (const method of methodNames) {

@@ -235,6 +235,7 @@ describe('recognising an export', () => {
       id: 'bromcom',
     });
     expect(detectImportMapping(sims, []).mapping).toEqual({
+      ...blankMapping,
       upn: 'UPN',
       legalForename: 'Legal Forename',
       legalSurname: 'Legal Surname',

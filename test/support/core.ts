@@ -10,6 +10,7 @@ import { silentLogger } from '../../main/log';
 import type { KdfParams } from '../../main/vault/keyring';
 import { readKeyring, unwrapDataKey } from '../../main/vault/keyring';
 import { storePaths } from '../../main/vault/vault';
+import type { MethodInput } from '../../shared/api';
 import type { ChildInput } from '../../shared/children/schema';
 import type { ApiError, Result } from '../../shared/result';
 import type { SchoolInput } from '../../shared/school/schema';
@@ -198,4 +199,25 @@ export async function signedInAs(
     }),
   );
   return session;
+}
+
+/** A fight between two pupils, as a teacher would record it. */
+export function fight(victim: string, perpetrator: string): MethodInput<'concerns.submit'> {
+  return {
+    children: [
+      { childId: victim, role: 'victim' },
+      { childId: perpetrator, role: 'alleged_perpetrator' },
+    ],
+    occurredAt: '2026-11-27T12:40',
+    occurredAtApprox: true,
+    location: 'Top playground',
+    categories: ['physical', 'peer_physical'],
+    summary: '  Saw one pupil punch another twice on the arm during lunch.  ',
+    childWords: 'He said he would get me after school.',
+    opinion: 'This may be part of a pattern.',
+    actionsTaken: 'Separated them and took both to the office.',
+    peopleTold: 'Head of year',
+    dslToldInPerson: true,
+    flags: { possibleChildSexOffence: false, fgmKnownCase: false, allegationAboutAdult: false },
+  };
 }

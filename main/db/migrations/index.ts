@@ -4,6 +4,13 @@ import { m0002Accounts } from './0002-accounts';
 import { m0003Leavers } from './0003-leavers';
 import { m0004Concerns } from './0004-concerns';
 import { m0005Designations } from './0005-designations';
+import { m0006Chronology } from './0006-chronology';
+import { m0007Search } from './0007-search';
+import { m0008Families } from './0008-families';
+import { m0009ConcernExtras } from './0009-concern-extras';
+import { m0010Triage } from './0010-triage';
+import { m0011Encompass } from './0011-encompass';
+import { m0012CuratedChronologies } from './0012-curated-chronologies';
 
 export type Migration = { name: string; up(db: Db): void };
 
@@ -14,4 +21,11 @@ export const migrations: readonly Migration[] = [
   m0003Leavers,
   m0004Concerns,
   m0005Designations,
+  m0006Chronology,
+  m0007Search,
+  m0008Families,
+  m0009ConcernExtras,
+  m0010Triage,
+  m0011Encompass,
+  m0012CuratedChronologies,
 ];

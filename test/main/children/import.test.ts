@@ -8,16 +8,27 @@ import type {
   SavedImportMapping,
 } from '../../../shared/children/import';
 import { blankMapping, MAX_IMPORT_CSV_CHARS } from '../../../shared/children/import';
+import type { ChildFamily, FamilyAdult } from '../../../shared/children/family';
 import type { Child, ChildSummary } from '../../../shared/children/schema';
 import { upnCheckLetter } from '../../../shared/children/upn';
 import { errorOf, readStore, sampleChild, tempDir, unlockedCore, value } from '../../support/core';
 import { misFixture } from '../../support/mis';
+import { sampleAdult } from '../../support/samples';
 
 type ChildRow = {
   upn: string;
   updated_at: string;
   leaving_date: string | null;
   year_group: string;
+};
+
+/** Every table an import may write, row by row, in a stable order. */
+const SNAPSHOT = {
+  children: 'SELECT * FROM children ORDER BY id',
+  families: 'SELECT * FROM families ORDER BY id',
+  family_children: 'SELECT * FROM family_children ORDER BY family_id, child_id',
+  family_adults: 'SELECT * FROM family_adults ORDER BY id',
+  import_mappings: 'SELECT * FROM import_mappings ORDER BY name',
 };
 
 describe('importing the register from a MIS export, through the router and a real store', () => {
@@ -63,6 +74,24 @@ describe('importing the register from a MIS export, through the router and a rea
     value<{ items: ChildSummary[]; total: number }>(
       await call('children.list', { query: '', includeLeavers, limit: 50, offset: 0 }),
     );
+  const snapshot = () =>
+    readStore(dir.path, (db) =>
+      Object.fromEntries(
+        Object.entries(SNAPSHOT).map(([table, sql]) => [table, db.prepare(sql).all()]),
+      ),
+    );
+  const childByUpn = async (upn: string) => {
+    const list = value<{ items: ChildSummary[] }>(
+      await call('children.list', { query: upn, includeLeavers: true, limit: 5, offset: 0 }),
+    );
+    const found = list.items.find((c) => c.upn === upn);
+    if (!found) throw new Error(`${upn} is not on the register`);
+    return found;
+  };
+  const familyOf = async (upn: string) =>
+    value<ChildFamily>(await call('family.forChild', { childId: (await childByUpn(upn)).id }));
+  const siblingNames = (family: ChildFamily) =>
+    family.families.map((f) => f.siblings.map((s) => s.legalForename));
 
   it('previews the SIMS export against the register without changing it', async () => {
     const amara = value<Child>(await call('children.add', sampleChild({ yearGroup: '4' })));
@@ -95,6 +124,8 @@ describe('importing the register from a MIS export, through the router and a rea
         { field: 'yearGroup', before: '4', after: '5' },
       ],
       problems: [],
+      family: [],
+      warnings: [],
     });
     expect(await children()).toEqual(before);
     // The preview showed Amara's stored details, so the audit row names her.
@@ -109,7 +140,15 @@ describe('importing the register from a MIS export, through the router and a rea
   it('imports, then re-importing the same file changes nothing', async () => {
     value(await call('children.add', sampleChild({ yearGroup: '4' })));
     const result = value<ImportResult>(await apply(misFixture('sims.csv')));
-    expect(result).toEqual({ added: 3, updated: 1, unchanged: 0, leavers: 1 });
+    expect(result).toEqual({
+      added: 3,
+      updated: 1,
+      unchanged: 0,
+      leavers: 1,
+      adultsAdded: 0,
+      adultsUpdated: 0,
+      siblingsLinked: 0,
+    });
     const first = await children();
     expect(first.map((c) => [c.upn, c.year_group, c.leaving_date])).toEqual([
       ['A878200016001', '4', null],
@@ -126,7 +165,15 @@ describe('importing the register from a MIS export, through the router and a rea
     const p = await preview(misFixture('sims.csv'));
     expect(p.counts).toEqual({ new: 0, update: 0, unchanged: 5, leaver: 0, error: 0 });
     const again = value<ImportResult>(await apply(misFixture('sims.csv')));
-    expect(again).toEqual({ added: 0, updated: 0, unchanged: 5, leavers: 0 });
+    expect(again).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 5,
+      leavers: 0,
+      adultsAdded: 0,
+      adultsUpdated: 0,
+      siblingsLinked: 0,
+    });
     expect(await children()).toEqual(first);
     expect(await lastAudit()).toEqual({
       method: 'children.importApply',
@@ -160,6 +207,9 @@ describe('importing the register from a MIS export, through the router and a rea
       updated: 2,
       unchanged: 3,
       leavers: 0,
+      adultsAdded: 0,
+      adultsUpdated: 0,
+      siblingsLinked: 0,
     });
     const after = await children();
     const stamp = (rows: ChildRow[]) => Object.fromEntries(rows.map((r) => [r.upn, r.updated_at]));
@@ -187,6 +237,9 @@ describe('importing the register from a MIS export, through the router and a rea
       updated: 0,
       unchanged: 0,
       leavers: 1,
+      adultsAdded: 0,
+      adultsUpdated: 0,
+      siblingsLinked: 0,
     });
     expect(await children()).toHaveLength(5);
     const onRoll = await list(false);
@@ -287,6 +340,9 @@ describe('importing the register from a MIS export, through the router and a rea
       updated: 1,
       unchanged: 0,
       leavers: 0,
+      adultsAdded: 0,
+      adultsUpdated: 0,
+      siblingsLinked: 0,
     });
     // Saving the same mapping again under its name changes nothing.
     const resaved = value<SavedImportMapping[]>(await call('children.importMappings', {}));
@@ -338,5 +394,215 @@ describe('importing the register from a MIS export, through the router and a rea
     for (const secret of ['Okafor', 'Siobhán', 'Nowak', '2016-03-14', 'B801200005001', 'SIMS']) {
       expect(dump).not.toContain(secret);
     }
+  });
+
+  it('adds each pupil’s adults with parental responsibility and contact details, and links siblings', async () => {
+    const result = value<ImportResult>(await apply(misFixture('sims-contacts.csv')));
+    expect(result).toEqual({
+      added: 6,
+      updated: 0,
+      unchanged: 0,
+      leavers: 1,
+      adultsAdded: 11,
+      adultsUpdated: 0,
+      siblingsLinked: 4,
+    });
+    const audit = (await lastAudit()) as { record_ids: string };
+    // 7 pupils, 11 adults and 2 families.
+    expect(JSON.parse(audit.record_ids)).toHaveLength(20);
+
+    const amara = await familyOf('B801200005001');
+    expect(
+      amara.adults.map((a) => [
+        a.name,
+        a.relationship,
+        a.parentalResponsibility,
+        a.phone,
+        a.email,
+        a.address,
+        a.priority,
+        a.recordedByName,
+      ]),
+    ).toEqual([
+      [
+        'Grace Okafor',
+        'mother',
+        'yes',
+        '07700 900123',
+        'grace.okafor@example.org',
+        '12 Elm Road, Leeds, LS6 2AB',
+        1,
+        'Dana Lead',
+      ],
+      ['Daniel Okafor', 'father', 'yes', '07700 900456', '', '', 2, 'Dana Lead'],
+    ]);
+    expect(siblingNames(amara)).toEqual([['Chidi']]);
+    expect(siblingNames(await familyOf('N878200016011'))).toEqual([['Zofia']]);
+    expect(siblingNames(await familyOf('A878200016001'))).toEqual([]);
+
+    // A contact without parental responsibility, and relationships Lantern has no word for.
+    const siobhan = await familyOf('A878200016001');
+    expect(siobhan.adults[1]).toMatchObject({
+      name: 'Sean Walsh',
+      relationship: 'step_parent',
+      parentalResponsibility: 'no',
+    });
+    const owen = await familyOf('D878200016003');
+    expect(owen.adults).toMatchObject([
+      { name: 'Tracy Hughes', relationship: 'other', relationshipDetail: 'Carer' },
+    ]);
+
+    const stored = await snapshot();
+    expect(stored.families).toHaveLength(2);
+    expect(stored.family_adults).toHaveLength(11);
+  });
+
+  it('importing the same file again changes no row of any table', async () => {
+    value<ImportResult>(await apply(misFixture('sims-contacts.csv'), null, 'SIMS with contacts'));
+    const first = await snapshot();
+    now = new Date('2026-11-28T11:00:00Z');
+    const p = await preview(misFixture('sims-contacts.csv'));
+    expect(p.counts).toMatchObject({ unchanged: 7, new: 0, update: 0 });
+    expect(p.rows.flatMap((r) => r.family).filter((f) => !f.startsWith('Siblings'))).toEqual([]);
+    expect(
+      value<ImportResult>(await apply(misFixture('sims-contacts.csv'), null, 'SIMS with contacts')),
+    ).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 7,
+      leavers: 0,
+      adultsAdded: 0,
+      adultsUpdated: 0,
+      siblingsLinked: 0,
+    });
+    expect(await snapshot()).toEqual(first);
+    expect(await lastAudit()).toEqual({
+      method: 'children.importApply',
+      outcome: 'ok',
+      error_code: null,
+      record_ids: '[]',
+    });
+  });
+
+  it('updates a changed phone number on the adult it belongs to, and nothing else', async () => {
+    value<ImportResult>(await apply(misFixture('sims-contacts.csv')));
+    const before = await snapshot();
+    now = new Date('2026-11-29T09:00:00Z');
+    const changed = misFixture('sims-contacts.csv').replaceAll('07700 900123', '07700 900999');
+    const p = await preview(changed);
+    const amaraRow = p.rows.find((r) => r.upn === 'B801200005001');
+    expect(amaraRow?.outcome).toBe('unchanged');
+    expect(amaraRow?.family).toContain('Update Grace Okafor (Mother): phone');
+    expect(value<ImportResult>(await apply(changed))).toMatchObject({
+      unchanged: 7,
+      adultsUpdated: 2,
+      adultsAdded: 0,
+    });
+
+    const after = await snapshot();
+    const graces = (after.family_adults as { name: string; phone: string; updated_at: string }[])
+      .filter((a) => a.name === 'Grace Okafor')
+      .map((a) => [a.phone, a.updated_at]);
+    expect(graces).toEqual([
+      ['07700 900999', '2026-11-29T09:00:00.000Z'],
+      ['07700 900999', '2026-11-29T09:00:00.000Z'],
+    ]);
+    // Every other row as it was; the siblings are still tied by Grace's email.
+    const others = (s: typeof after) =>
+      (s.family_adults as { name: string }[]).filter((a) => a.name !== 'Grace Okafor');
+    expect(others(after)).toEqual(others(before));
+    for (const table of ['children', 'families', 'family_children'] as const)
+      expect(after[table]).toEqual(before[table]);
+  });
+
+  it('reports an invalid email in the preview and still imports the pupil and the rest of the contact', async () => {
+    const p = await preview(misFixture('sims-contacts.csv'));
+    const zofia = p.rows.find((r) => r.upn === 'Z87820001601A');
+    expect(zofia).toMatchObject({ outcome: 'new', problems: [] });
+    expect(zofia?.warnings.map((w) => w.message)).toEqual([
+      'Contact 1 Email “kasia.nowak@example”: Not an email address, so it was not imported.',
+    ]);
+    value<ImportResult>(await apply(misFixture('sims-contacts.csv')));
+    const family = await familyOf('Z87820001601A');
+    expect(family.adults).toMatchObject([
+      { name: 'Kasia Nowak', phone: '07700 900654', email: '', parentalResponsibility: 'yes' },
+    ]);
+  });
+
+  it('reuses the family a pupil is already in, and never removes adults missing from the file', async () => {
+    // Amara was on the register, in a family with a sister who has since left the school's MIS.
+    const amara = value<Child>(await call('children.add', sampleChild()));
+    const ada = value<Child>(
+      await call(
+        'children.add',
+        sampleChild({ upn: '', legalForename: 'Ada', dateOfBirth: '2012-05-01' }),
+      ),
+    );
+    value(
+      await call('family.link', { childId: amara.id, siblingId: ada.id, familyId: '', label: '' }),
+    );
+    const neighbour = value<FamilyAdult>(
+      await call('family.addAdult', {
+        childId: amara.id,
+        adult: {
+          ...sampleAdult,
+          name: 'Pat Jones',
+          relationship: 'other',
+          relationshipDetail: 'Neighbour',
+          priority: 3,
+        },
+      }),
+    );
+    // Grace was recorded by hand, with a different phone and more detail than the MIS has.
+    const grace = value<FamilyAdult>(
+      await call('family.addAdult', {
+        childId: amara.id,
+        adult: { ...sampleAdult, name: 'grace okafor', notes: 'Prefers texts.' },
+      }),
+    );
+
+    const p = await preview(misFixture('sims-contacts.csv'));
+    expect(p.rows.find((r) => r.upn === amara.upn)?.family).toEqual([
+      'Update grace okafor (Mother): phone, email, address',
+      'Add Daniel Okafor (Father, has parental responsibility)',
+      'Kept on the file (not in this export): Pat Jones, Other (Neighbour)',
+      'Siblings in this file: Chidi Okafor (line 3)',
+    ]);
+    const result = value<ImportResult>(await apply(misFixture('sims-contacts.csv')));
+    expect(result).toMatchObject({ added: 5, updated: 1, adultsAdded: 10, adultsUpdated: 1 });
+    const family = await familyOf('B801200005001');
+    expect(siblingNames(family)).toEqual([['Ada', 'Chidi']]);
+    expect(
+      family.adults.map((a) => [a.id === grace.id, a.name, a.phone, a.email, a.notes]),
+    ).toEqual([
+      [true, 'grace okafor', '07700 900123', 'grace.okafor@example.org', 'Prefers texts.'],
+      [false, 'Daniel Okafor', '07700 900456', '', ''],
+      [false, 'Pat Jones', sampleAdult.phone, sampleAdult.email, ''],
+    ]);
+    expect(family.adults.find((a) => a.id === neighbour.id)).toBeDefined();
+    expect((await snapshot()).families).toHaveLength(2);
+  });
+
+  it('puts pupils with the same household id in one family (Arbor)', async () => {
+    const result = value<ImportResult>(await apply(misFixture('arbor-contacts.csv')));
+    expect(result).toMatchObject({ added: 5, adultsAdded: 10, siblingsLinked: 3 });
+    expect(siblingNames(await familyOf('C878200016012'))).toEqual([['Noah', 'Lily']]);
+    expect(siblingNames(await familyOf('V878200016015'))).toEqual([]);
+    const priya = await familyOf('J878200016016');
+    expect(
+      priya.adults.map((a) => [a.name, a.relationship, a.parentalResponsibility, a.phone]),
+    ).toEqual([
+      ['Neha Sharma', 'mother', 'yes', '07700 900555'],
+      ['Raj Sharma', 'father', 'no', ''],
+    ]);
+    const first = await snapshot();
+    now = new Date('2026-11-28T12:00:00Z');
+    expect(value<ImportResult>(await apply(misFixture('arbor-contacts.csv')))).toMatchObject({
+      unchanged: 5,
+      adultsAdded: 0,
+      adultsUpdated: 0,
+      siblingsLinked: 0,
+    });
+    expect(await snapshot()).toEqual(first);
   });
 });

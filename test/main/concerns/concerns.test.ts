@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { LanternCore, Session } from '../../../main/app';
-import type { MethodInput } from '../../../shared/api';
 import type { Child } from '../../../shared/children/schema';
 import type { Concern, ConcernSummary } from '../../../shared/concerns/schema';
 import type { Result } from '../../../shared/result';
@@ -13,30 +12,10 @@ import {
   unlockedCore,
   writeStore,
   signedInAs,
+  fight,
 } from '../../support/core';
 
 const NOW = new Date('2026-11-28T10:00:00Z');
-
-/** A fight between two pupils, as a teacher would record it. */
-function fight(victim: string, perpetrator: string): MethodInput<'concerns.submit'> {
-  return {
-    children: [
-      { childId: victim, role: 'victim' },
-      { childId: perpetrator, role: 'alleged_perpetrator' },
-    ],
-    occurredAt: '2026-11-27T12:40',
-    occurredAtApprox: true,
-    location: 'Top playground',
-    categories: ['physical', 'peer_physical'],
-    summary: '  Saw one pupil punch another twice on the arm during lunch.  ',
-    childWords: 'He said he would get me after school.',
-    opinion: 'This may be part of a pattern.',
-    actionsTaken: 'Separated them and took both to the office.',
-    peopleTold: 'Head of year',
-    dslToldInPerson: true,
-    flags: { possibleChildSexOffence: false, fgmKnownCase: false, allegationAboutAdult: false },
-  };
-}
 
 function code(r: Result<unknown>): string {
   return r.ok ? 'ok' : r.error.code;

@@ -122,6 +122,68 @@ describe('migrations', () => {
     closeDatabase(db);
   });
 
+  it('0009-concern-extras keeps earlier concerns; a draft’s file is fixed once it is the concern’s', () => {
+    const file = join(dir.path, 'v8.db');
+    const key = randomBytes(32);
+    const before = migrations.findIndex((m) => m.name === '0009-concern-extras');
+    const old = new Database(file);
+    old.key(Buffer.from(key));
+    for (const m of migrations.slice(0, before)) m.up(old);
+    old.pragma(`user_version = ${before}`);
+    old
+      .prepare(
+        `INSERT INTO users (id, username, display_name, role, status, must_change_passphrase,
+         created_at, updated_at)
+       VALUES ('u1', 'steacher', 'Sam Teacher', 'staff', 'active', 0, 't', 't')`,
+      )
+      .run();
+    old
+      .prepare(
+        `INSERT INTO concerns (id, recorded_by, recorded_at, occurred_at, occurred_at_utc,
+         occurred_at_approx, location, summary, child_words, opinion, actions_taken, people_told,
+         dsl_told_in_person, status)
+       VALUES ('k1', 'u1', 't', '2026-11-27', NULL, 0, '', 'Seen.', '', '', '', '', 0, 'submitted')`,
+      )
+      .run();
+    old.close();
+
+    const db = openDatabase(file, Buffer.from(key), { create: false });
+    expect(db.prepare('SELECT summary FROM concerns').pluck().all()).toEqual(['Seen.']);
+    expect(db.prepare('SELECT count(*) FROM concern_body_marks').pluck().get()).toBe(0);
+    db.prepare(
+      "INSERT INTO concern_drafts VALUES ('d1', 'u1', 't', 't', '{\"summary\":\"Half\"}')",
+    ).run();
+    const attach = db.prepare(
+      `INSERT INTO concern_attachments (id, draft_id, concern_id, added_by, added_at, file_name,
+         media_type, size, sha256, data)
+       VALUES (?, ?, ?, 'u1', 't', 'a.png', 'image/png', 3, ?, x'010203')`,
+    );
+    attach.run('a1', 'd1', null, 'f'.repeat(64));
+    // Neither or both of draft and concern is refused.
+    expect(() => attach.run('a2', null, null, 'f'.repeat(64))).toThrow(/CHECK constraint/);
+    expect(() => attach.run('a3', 'd1', 'k1', 'f'.repeat(64))).toThrow(/CHECK constraint/);
+    // On the draft the file may go; moved to the concern it may not change or go.
+    db.prepare("UPDATE concern_attachments SET concern_id = 'k1', draft_id = NULL").run();
+    db.prepare("DELETE FROM concern_drafts WHERE id = 'd1'").run();
+    expect(db.prepare('SELECT concern_id FROM concern_attachments').pluck().all()).toEqual(['k1']);
+    expect(() => db.prepare("UPDATE concern_attachments SET file_name = 'b.png'").run()).toThrow(
+      /cannot be changed/,
+    );
+    expect(() => db.prepare('DELETE FROM concern_attachments').run()).toThrow(/cannot be deleted/);
+    db.prepare(
+      `INSERT INTO concern_body_marks VALUES ('k1', 0, 'front', 0.3, 0.3, 'chest', 'bruise', 'Bruise')`,
+    ).run();
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO concern_body_marks VALUES ('k1', 1, 'side', 0.3, 0.3, 'chest', 'bruise', 'x')`,
+        )
+        .run(),
+    ).toThrow(/CHECK constraint/);
+    expect(() => db.prepare('DELETE FROM concern_body_marks').run()).toThrow(/cannot be deleted/);
+    closeDatabase(db);
+  });
+
   it('knows every migration by a unique, ordered name', () => {
     const names = migrations.map((m) => m.name);
     expect(names).toEqual([...names].sort());

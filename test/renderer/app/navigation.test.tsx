@@ -24,6 +24,7 @@ function openAs(role: Role) {
     'alerts.list': () => ok([]),
     'designations.current': () => ok({}),
     'designations.forChild': () => ok([]),
+    'family.forChild': () => ok({ families: [], adults: [], contacts: [] }),
   });
   render(<App />);
   return invoke;
@@ -41,7 +42,11 @@ describe('main navigation by role', () => {
     openAs('dsl');
     await screen.findByRole('heading', { name: 'Pupils' });
     expect(await navLabels()).toEqual([
+      'Dashboard',
       'Pupils',
+      'Triage',
+      'Operation Encompass',
+      'Search concerns',
       'Users',
       'Audit log',
       'Settings',
@@ -62,7 +67,12 @@ describe('main navigation by role', () => {
   it('lets staff find pupils but not open a child’s file', async () => {
     openAs('staff');
     await screen.findByText('1 pupil');
-    expect(await navLabels()).toEqual(['Pupils', 'School profile', 'My account']);
+    expect(await navLabels()).toEqual([
+      'Pupils',
+      'Search concerns',
+      'School profile',
+      'My account',
+    ]);
     const table = screen.getByRole('table', { name: 'Pupil register' });
     expect(within(table).getByText('Jane Doe')).toBeTruthy();
     expect(within(table).queryByRole('button', { name: 'Jane Doe' })).toBeNull();

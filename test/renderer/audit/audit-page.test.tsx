@@ -55,6 +55,7 @@ const base: Handlers = {
   'alerts.list': () => ok([]),
   'designations.current': () => ok({}),
   'designations.forChild': () => ok([]),
+  'family.forChild': () => ok({ families: [], adults: [], contacts: [] }),
   'users.list': () => ok([sam]),
   'audit.list': () => ok({ items: rows, total: rows.length }),
 };
@@ -237,6 +238,7 @@ describe('who has viewed a child’s file', () => {
       ...base,
       'children.get': () => ok(child),
       'concerns.forChild': () => ok([]),
+      'encompass.forChild': () => ok([]),
       'children.viewers': () => ok(viewers),
       ...handlers,
     });
@@ -281,6 +283,7 @@ describe('who has viewed a child’s file', () => {
       'session.status': () => ok(unlockedAs('deputy_dsl')),
       'children.get': () => ok(child),
       'concerns.forChild': () => ok([]),
+      'encompass.forChild': () => ok([]),
     });
     render(<App />);
     fireEvent.click(await screen.findByRole('button', { name: 'Jane Doe' }));

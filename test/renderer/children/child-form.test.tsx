@@ -27,6 +27,7 @@ const base: Handlers = {
   'alerts.list': () => ok([]),
   'designations.current': () => ok({}),
   'designations.forChild': () => ok([]),
+  'family.forChild': () => ok({ families: [], adults: [], contacts: [] }),
 };
 
 async function openAddChild(handlers: Handlers = {}) {
@@ -129,6 +130,7 @@ describe('add-a-child form', () => {
       'children.add': () => ok(child),
       'children.get': () => ok(child),
       'concerns.forChild': () => ok([]),
+      'encompass.forChild': () => ok([]),
     });
     fillValidChild();
     fill('UPN', ` ${validUpn().toLowerCase()} `);
@@ -151,6 +153,7 @@ describe('edit details form', () => {
       'children.list': () => ok({ items: [child], total: 1 }),
       'children.get': () => ok(child),
       'concerns.forChild': () => ok([]),
+      'encompass.forChild': () => ok([]),
       'children.update': () => ({
         ok: false,
         error: {
@@ -206,6 +209,7 @@ describe('leaving date', () => {
       'children.list': () => ok({ items: [child], total: 1 }),
       'children.get': () => ok(stored),
       'concerns.forChild': () => ok([]),
+      'encompass.forChild': () => ok([]),
       'children.update': (input) => {
         stored = { ...child, leavingDate: (input as { child: ChildInput }).child.leavingDate };
         return ok(stored);

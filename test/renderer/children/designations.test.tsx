@@ -55,7 +55,9 @@ function openAs(role: Role, handlers: Handlers = {}) {
     'children.list': () => ok({ items: [jane], total: 1 }),
     'children.get': () => ok(jane),
     'concerns.forChild': () => ok([]),
+    'encompass.forChild': () => ok([]),
     'designations.forChild': () => ok([plan, pastCin]),
+    'family.forChild': () => ok({ families: [], adults: [], contacts: [] }),
     'designations.current': () =>
       ok({ [jane.id]: [{ id: plan.id, kind: 'cp_plan', cpCategory: 'neglect' }] }),
     'alerts.list': () => ok([]),

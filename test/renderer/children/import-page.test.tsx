@@ -42,6 +42,7 @@ function openAs(role: Role, handlers: Handlers = {}) {
     'alerts.list': () => ok([]),
     'designations.current': () => ok({}),
     'designations.forChild': () => ok([]),
+    'family.forChild': () => ok({ families: [], adults: [], contacts: [] }),
     'children.importPreview': (input) => {
       const { csv, mapping } = input as PreviewInput;
       return ok(previewFor(csv, mapping, [amara]));
@@ -160,7 +161,16 @@ describe('import pupils from the MIS', () => {
 
   it('imports, saves the mapping and reports what changed on the register', async () => {
     const invoke = await openImport({
-      'children.importApply': () => ok({ added: 3, updated: 1, unchanged: 0, leavers: 1 }),
+      'children.importApply': () =>
+        ok({
+          added: 3,
+          updated: 1,
+          unchanged: 0,
+          leavers: 1,
+          adultsAdded: 0,
+          adultsUpdated: 0,
+          siblingsLinked: 0,
+        }),
     });
     choose('sims.csv', misFixture('sims.csv'));
     await screen.findByText(/Recognised as a SIMS export/);
@@ -255,6 +265,79 @@ describe('import pupils from the MIS', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     await screen.findByRole('heading', { name: 'Pupils' });
     expect(useLantern.getState().pupilImport).toMatchObject({ csv: '', preview: null });
+  });
+});
+
+describe('parents, carers and households in the import', () => {
+  it('suggests the contact columns in their own group and previews the adults, siblings and left-out details', async () => {
+    const invoke = await openImport();
+    choose('sims-contacts.csv', misFixture('sims-contacts.csv'));
+    await screen.findByText(/Recognised as a SIMS export\. 7 rows: 5 new, 1 updated/);
+
+    const mapping = screen.getByRole('table', { name: 'Columns' });
+    const groups = within(mapping).getAllByRole('rowgroup');
+    expect(within(groups[2] as HTMLElement).getAllByRole('rowheader')[0]?.textContent).toBe(
+      'Parents, carers and household (optional: added to each child’s family details)',
+    );
+    const select = (label: string) => screen.getByLabelText<HTMLSelectElement>(label).value;
+    expect(select('Contact 1 full name')).toBe('Contact 1 Name');
+    expect(select('Contact 1 relationship')).toBe('Contact 1 Relationship');
+    expect(select('Contact 1 parental responsibility')).toBe('Contact 1 Parental Responsibility');
+    expect(select('Contact 1 phone')).toBe('Contact 1 Telephone');
+    expect(select('Contact 2 email')).toBe('Contact 2 Email');
+    expect(select('Contact 1 first name')).toBe('');
+    expect(select('Home address (recorded for contact 1)')).toBe('Address');
+    expect(select('Household or family ID')).toBe('');
+    const phoneRow = screen.getByLabelText('Contact 1 phone').closest('tr');
+    expect(phoneRow?.textContent).toMatch(/^Contact 1 phoneOptional.*07700 900123$/);
+
+    const rows = within(previewTable()).getAllByRole('row');
+    expect(rows[2]?.textContent).toBe(
+      '3Z878200016010Chidi OkaforAdd to the registerAdd Grace Okafor (Mother, has parental responsibility)Add Daniel Okafor (Father, has parental responsibility)Siblings in this file: Amara Okafor (line 2)None',
+    );
+    expect(rows[5]?.textContent).toBe(
+      '6Z87820001601AZofia NowakAdd to the registerAdd Kasia Nowak (Mother, has parental responsibility)Siblings in this file: Jakub Nowak (line 7)Contact detail left out: Contact 1 Email “kasia.nowak@example”: Not an email address, so it was not imported.',
+    );
+    // A warning does not stop the import.
+    expect(importButton().textContent).toBe('Import 7 pupils');
+    expect(importButton().disabled).toBe(false);
+
+    // Choosing "Not in this file" for a contact's name asks for it while their details are mapped.
+    fireEvent.change(screen.getByLabelText('Contact 2 full name'), { target: { value: '' } });
+    await waitFor(() => {
+      expect(screen.getByLabelText('Contact 2 full name').getAttribute('aria-invalid')).toBe(
+        'true',
+      );
+    });
+    expect(description(screen.getByLabelText('Contact 2 full name'))).toContain(
+      'Choose the column that holds contact 2’s name',
+    );
+    const last = inputsTo(invoke, 'children.importPreview').at(-1) as PreviewInput;
+    expect(last.mapping).toMatchObject({ contact2Name: '', contact1Name: 'Contact 1 Name' });
+    expect(importButton().disabled).toBe(true);
+  });
+
+  it('reports the adults and siblings an import brought in', async () => {
+    await openImport({
+      'children.importApply': () =>
+        ok({
+          added: 6,
+          updated: 0,
+          unchanged: 0,
+          leavers: 1,
+          adultsAdded: 11,
+          adultsUpdated: 0,
+          siblingsLinked: 4,
+        }),
+    });
+    choose('sims-contacts.csv', misFixture('sims-contacts.csv'));
+    await screen.findByText(/Recognised as a SIMS export/);
+    fireEvent.click(importButton());
+    expect(
+      await screen.findByText(
+        'Imported: 6 new, 0 updated, 0 unchanged, 1 marked as left. Parents and carers: 11 added, 0 updated. 4 pupils linked with siblings.',
+      ),
+    ).toBeTruthy();
   });
 });
 

@@ -35,6 +35,7 @@ function openAs(role: Role, handlers: Handlers = {}) {
     'alerts.list': () => ok([]),
     'designations.current': () => ok({}),
     'designations.forChild': () => ok([]),
+    'family.forChild': () => ok({ families: [], adults: [], contacts: [] }),
     ...handlers,
   });
   render(<App />);

@@ -49,6 +49,8 @@ const concern: Concern = {
   ],
   categories: ['physical', 'peer_physical'],
   flags: { possibleChildSexOffence: false, fgmKnownCase: false, allegationAboutAdult: false },
+  bodyMap: [],
+  attachments: [],
   addenda: [],
 };
 
@@ -80,6 +82,8 @@ function openAs(role: Role, handlers: Handlers = {}) {
     'alerts.list': () => ok([]),
     'designations.current': () => ok({}),
     'designations.forChild': () => ok([]),
+    'family.forChild': () => ok({ families: [], adults: [], contacts: [] }),
+    'concernDrafts.list': () => ok([]),
     ...handlers,
   });
   render(<App />);
@@ -163,6 +167,8 @@ describe('recording a concern', () => {
         peopleTold: 'Head of year',
         dslToldInPerson: true,
         flags: { possibleChildSexOffence: false, fgmKnownCase: false, allegationAboutAdult: false },
+        bodyMap: [],
+        draftId: null,
       },
     ]);
   });

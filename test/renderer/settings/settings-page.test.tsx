@@ -22,7 +22,7 @@ async function openSettings(role: Role, handlers: Handlers = {}) {
     'school.get': () => ok(school),
     'children.list': () => ok({ items: [], total: 0 }),
     'alerts.list': () => ok([]),
-    'settings.get': () => ok({ autoLockMinutes: 5 }),
+    'settings.get': () => ok({ autoLockMinutes: 5, escalationRules: [] }),
     ...handlers,
   });
   render(<App />);
@@ -35,7 +35,8 @@ async function openSettings(role: Role, handlers: Handlers = {}) {
 describe('settings page', () => {
   it('saves the auto-lock time and the idle timer follows it', async () => {
     const invoke = await openSettings('it_admin', {
-      'settings.save': (input) => ok(input as { autoLockMinutes: number }),
+      'settings.save': (input) =>
+        ok({ ...(input as { autoLockMinutes: number }), escalationRules: [] }),
     });
     const field = await screen.findByLabelText<HTMLInputElement>('Lock after inactivity (minutes)');
     expect(field.value).toBe('5');

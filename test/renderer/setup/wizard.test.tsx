@@ -120,7 +120,10 @@ describe('set-up wizard', () => {
     click('Create encrypted store');
     const summary = await screen.findByRole('alert');
     expect(summary.textContent).toContain('The passphrases do not match.');
-    expect(document.activeElement).toBe(summary);
+    // The summary takes focus once it has rendered, so a screen reader announces it.
+    await waitFor(() => {
+      expect(document.activeElement).toBe(summary);
+    });
     expect(inputsTo(invoke, 'setup.create')).toEqual([]);
   });
 

@@ -34,6 +34,7 @@ function recordData() {
     childConcerns: s.childConcerns,
     childDesignations: s.childDesignations,
     registerDesignations: s.registerDesignations,
+    childFamily: s.childFamily,
     openedConcern: s.openedConcern,
     school: s.school,
     notice: s.notice,
@@ -57,6 +58,7 @@ const empty = {
   childConcerns: { childId: null, items: [], status: 'idle', error: null },
   childDesignations: { childId: null, items: [], status: 'idle', error: null },
   registerDesignations: {},
+  childFamily: { childId: null, family: null, status: 'idle', error: null },
   openedConcern: { id: null, concern: null, status: 'idle', error: null },
   school: null,
   notice: null,
@@ -133,6 +135,8 @@ async function unlockedWithData(): Promise<void> {
         children: [{ childId: child.id, name: 'Jane Doe', role: 'victim' }],
         categories: ['physical'],
         flags: { possibleChildSexOffence: false, fgmKnownCase: false, allegationAboutAdult: false },
+        bodyMap: [],
+        attachments: [],
         addenda: [],
       }),
     'designations.forChild': () =>
@@ -152,6 +156,31 @@ async function unlockedWithData(): Promise<void> {
           endedAt: null,
         },
       ]),
+    'family.forChild': () =>
+      ok({
+        families: [],
+        adults: [
+          {
+            id: recordId(9),
+            childId: child.id,
+            name: 'Grace Doe',
+            relationship: 'mother',
+            relationshipDetail: '',
+            parentalResponsibility: 'yes',
+            livesWithChild: true,
+            phone: '07700 900 982',
+            email: '',
+            address: '',
+            contactRestrictions: '',
+            notes: '',
+            priority: 1,
+            recordedByName: sam.displayName,
+            recordedAt: '2026-01-05T10:00:00.000Z',
+            updatedAt: '2026-01-05T10:00:00.000Z',
+          },
+        ],
+        contacts: [],
+      }),
     'designations.current': () =>
       ok({ [child.id]: [{ id: recordId(8), kind: 'looked_after', cpCategory: '' }] }),
     'children.viewers': () =>
@@ -186,7 +215,7 @@ async function unlockedWithData(): Promise<void> {
       }),
     'audit.verify': () =>
       ok({ ok: true, rows: 1, problems: [], checkedAt: '2026-11-28T14:06:00.000Z' }),
-    'settings.get': () => ok({ autoLockMinutes: 5 }),
+    'settings.get': () => ok({ autoLockMinutes: 5, escalationRules: [] }),
     'alerts.list': () => ok([alert]),
     'security.rotateKey': () =>
       ok({
@@ -204,6 +233,7 @@ async function unlockedWithData(): Promise<void> {
   await store.loadChildViewers(child.id);
   await store.loadChildConcerns(child.id);
   await store.loadChildDesignations(child.id);
+  await store.loadChildFamily(child.id);
   await store.loadRegisterDesignations([child.id]);
   await store.openConcern(recordId(7));
   await store.loadUsers();

@@ -1,0 +1,33 @@
+import type { Dashboard } from '../../shared/dashboard/schema';
+import { DUE_SOON_DAYS, OLDEST_AWAITING_SHOWN } from '../../shared/dashboard/schema';
+import { addDays } from '../../shared/dates/calendar-date';
+import { listEscalations } from '../casework/escalations';
+import { triageInbox } from '../casework/service';
+import type { Handled, HandlerContext } from '../handler';
+
+/** What needs the safeguarding team today, in one read. */
+export function dashboard(ctx: HandlerContext): Handled<Dashboard> {
+  const horizon = addDays(ctx.today, DUE_SOON_DAYS);
+  const inbox = triageInbox(ctx).value;
+  const awaiting = inbox.filter((i) => i.status === 'new');
+  const actions = ctx.store.dashboard.actionsDueBy(horizon);
+  const escalations = listEscalations(ctx).value;
+  const value: Dashboard = {
+    today: ctx.today,
+    awaitingTriage: { count: awaiting.length, oldest: awaiting.slice(0, OLDEST_AWAITING_SHOWN) },
+    overdueActions: actions.filter((a) => a.dueDate < ctx.today),
+    actionsDueSoon: actions.filter((a) => a.dueDate >= ctx.today),
+    reviewsDue: ctx.store.dashboard.reviewsDueBy(horizon),
+    escalations,
+  };
+  const recordIds = [
+    ...value.awaitingTriage.oldest.flatMap((i) => [
+      i.concernId,
+      ...i.children.map((c) => c.childId),
+    ]),
+    ...actions.map((a) => a.concernId),
+    ...value.reviewsDue.map((r) => r.concernId),
+    ...escalations.map((e) => e.child.id),
+  ];
+  return { value, recordIds: [...new Set(recordIds)] };
+}

@@ -1,0 +1,42 @@
+/**
+ * The DSL's dashboard (issue 4, item 6): what needs the safeguarding team today. Each list is
+ * short and says why an item is on it; the full lists are the triage inbox and the concerns.
+ */
+import type { EscalationItem } from '../casework/escalation';
+import type { InboxItem } from '../casework/schema';
+
+/** Actions and reviews due within this many days are "due soon". */
+export const DUE_SOON_DAYS = 7;
+/** How many of the oldest concerns awaiting triage the dashboard names. */
+export const OLDEST_AWAITING_SHOWN = 5;
+
+export type DashboardAction = {
+  id: string;
+  description: string;
+  dueDate: string;
+  ownerName: string;
+  concernId: string;
+  /** The names of the children in the concern. */
+  children: string[];
+};
+
+export type DashboardReview = {
+  decisionId: string;
+  concernId: string;
+  reviewDate: string;
+  decidedByName: string;
+  children: string[];
+};
+
+export type Dashboard = {
+  /** The London date the dashboard was worked out for. */
+  today: string;
+  awaitingTriage: { count: number; oldest: InboxItem[] };
+  /** Open actions due before today, most overdue first. */
+  overdueActions: DashboardAction[];
+  /** Open actions due from today to DUE_SOON_DAYS ahead. */
+  actionsDueSoon: DashboardAction[];
+  /** Concerns being monitored whose review date has come or comes within DUE_SOON_DAYS. */
+  reviewsDue: DashboardReview[];
+  escalations: EscalationItem[];
+};
