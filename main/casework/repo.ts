@@ -55,7 +55,7 @@ type ClosureRow = {
 type OpenRow = {
   id: string;
   level: ConcernLevel | null;
-  decisions: number;
+  triaged: number;
   open_actions: number;
   next_due: string | null;
   recorded_at: string;
@@ -119,11 +119,6 @@ function toAction(r: ActionRow): CaseAction {
     completionNote: r.completion_note,
   };
 }
-
-/** A concern is closed while its latest closure has not been reopened. */
-export const CLOSED = `EXISTS (SELECT 1 FROM concern_closures cl
-  WHERE cl.concern_id = c.id
-    AND NOT EXISTS (SELECT 1 FROM concern_reopenings r WHERE r.closure_id = cl.id))`;
 
 const CURRENT_LEVEL = `(SELECT l.level FROM concern_levels l WHERE l.concern_id = c.id
   ORDER BY l.set_at DESC, l.rowid DESC LIMIT 1)`;
@@ -193,16 +188,15 @@ export function caseworkRepo(db: Db) {
   `);
   // Awaiting triage (no level, no decision) first, then the rest; each oldest recorded first.
   const open = db.prepare<[], OpenRow>(`
-    SELECT c.id, ${CURRENT_LEVEL} AS level,
-      (SELECT count(*) FROM concern_decisions d WHERE d.concern_id = c.id) AS decisions,
+    SELECT c.id, ${CURRENT_LEVEL} AS level, s.triaged,
       (SELECT count(*) FROM concern_actions a
         WHERE a.concern_id = c.id AND a.completed_at IS NULL) AS open_actions,
       (SELECT min(a.due_date) FROM concern_actions a
         WHERE a.concern_id = c.id AND a.completed_at IS NULL) AS next_due,
       c.recorded_at
-    FROM concerns c
-    WHERE NOT ${CLOSED}
-    ORDER BY (level IS NOT NULL OR decisions > 0), c.recorded_at, c.id
+    FROM concern_state s JOIN concerns c ON c.id = s.concern_id
+    WHERE s.closed = 0
+    ORDER BY s.triaged, c.recorded_at, c.id
   `);
   const mine = db.prepare<[string], MyActionRow>(`
     SELECT a.id, a.description, a.due_date, a.concern_id, c.occurred_at AS concern_occurred_at
@@ -310,7 +304,7 @@ export function caseworkRepo(db: Db) {
     }[] {
       return open.all().map((r) => ({
         concernId: r.id,
-        status: r.level === null && r.decisions === 0 ? 'new' : 'open',
+        status: r.triaged === 1 ? 'open' : 'new',
         level: r.level,
         openActions: r.open_actions,
         nextDue: r.next_due ?? '',

@@ -4,6 +4,7 @@ import type {
   FamilyAdult,
   KeyContact,
   KeyContactDraft,
+  LivesWithChild,
   ParentalResponsibility,
   Relationship,
 } from '../../shared/children/family';
@@ -16,7 +17,7 @@ type AdultRow = {
   relationship: Relationship;
   relationship_detail: string;
   parental_responsibility: ParentalResponsibility;
-  lives_with_child: number;
+  lives_with_child: LivesWithChild;
   phone: string;
   email: string;
   address: string;
@@ -54,7 +55,7 @@ function toAdult(row: AdultRow): FamilyAdult {
     relationship: row.relationship,
     relationshipDetail: row.relationship_detail,
     parentalResponsibility: row.parental_responsibility,
-    livesWithChild: row.lives_with_child === 1,
+    livesWithChild: row.lives_with_child,
     phone: row.phone,
     email: row.email,
     address: row.address,
@@ -93,7 +94,7 @@ function adultParams(adult: AdultDraft) {
     relationship: adult.relationship,
     relationshipDetail: adult.relationshipDetail,
     parentalResponsibility: adult.parentalResponsibility,
-    livesWithChild: adult.livesWithChild ? 1 : 0,
+    livesWithChild: adult.livesWithChild,
     phone: adult.phone,
     email: adult.email,
     address: adult.address,

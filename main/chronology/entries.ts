@@ -129,14 +129,13 @@ type Children = readonly { childId: string; role: ChildRole }[];
 /**
  * One triage event (level, decision, action, closure) as it appears on the file of each child in
  * the concern. `at` and `by` are when and by whom it was recorded; it happened at that London
- * minute unless `occurredAt` says otherwise.
+ * minute.
  */
 type CaseworkEvent = Pick<NewChronologyEntry, 'source' | 'sourceId' | 'title'> & {
   concernId: string;
   at: string;
   by: string;
   text: string;
-  occurredAt?: string;
 };
 
 function caseworkEntries(event: CaseworkEvent, children: Children): NewChronologyEntry[] {
@@ -145,7 +144,7 @@ function caseworkEntries(event: CaseworkEvent, children: Children): NewChronolog
     source: event.source,
     sourceId: event.sourceId,
     concernId: event.concernId,
-    occurredAt: event.occurredAt ?? londonMinute(new Date(event.at)),
+    occurredAt: londonMinute(new Date(event.at)),
     recordedAt: event.at,
     recordedBy: event.by,
     role: child.role,
@@ -216,12 +215,15 @@ type ActionFacts = {
   dueDate: string;
 };
 
-/** An action sits in the chronology on the day it is due. */
+/**
+ * An action sits in the chronology when it was set (a chronology records what happened, never a
+ * future date); its due date is in the title, and its completion is an entry of its own.
+ */
 export function actionEntries(
   a: ActionFacts & { createdBy: string; createdAt: string },
   children: Children,
 ): NewChronologyEntry[] {
-  const title = `Action for ${a.ownerName}, due ${formatCalendarDate(a.dueDate)}`;
+  const title = `Action set for ${a.ownerName}, due ${formatCalendarDate(a.dueDate)}`;
   return caseworkEntries(
     {
       source: 'action',
@@ -231,7 +233,6 @@ export function actionEntries(
       by: a.createdBy,
       title,
       text: a.description,
-      occurredAt: a.dueDate,
     },
     children,
   );

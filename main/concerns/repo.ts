@@ -5,6 +5,7 @@ import type {
   ConcernDraft,
   ConcernSummary,
 } from '../../shared/concerns/schema';
+import { childRoles } from '../../shared/concerns/schema';
 import type { BodyMark } from '../../shared/concerns/body-map';
 import { displayName } from '../../shared/children/schema';
 import type { Db } from '../db/open';
@@ -66,6 +67,16 @@ export type NewConcern = {
   occurredAtUtc: string | null;
 };
 
+/**
+ * The order a concern's children are shown in everywhere: by their part in it (subject, victim,
+ * alleged perpetrator, witness, as `childRoles` lists them), then by name. For a query that
+ * names concern_children `cc` and children `ch`; a child with no part in the concern comes last.
+ */
+export const CONCERN_CHILD_ORDER = `CASE cc.role ${childRoles
+  .map((role, i) => `WHEN '${role}' THEN ${i}`)
+  .join(' ')} ELSE ${childRoles.length} END,
+  ch.legal_surname COLLATE NOCASE, ch.legal_forename COLLATE NOCASE, ch.id`;
+
 export function concernsRepo(db: Db) {
   const insertConcern = db.prepare(`
     INSERT INTO concerns (id, recorded_by, recorded_at, occurred_at, occurred_at_utc,
@@ -113,7 +124,7 @@ export function concernsRepo(db: Db) {
       ch.preferred_surname
     FROM concern_children cc JOIN children ch ON ch.id = cc.child_id
     WHERE cc.concern_id = ?
-    ORDER BY ch.legal_surname COLLATE NOCASE, ch.legal_forename COLLATE NOCASE, ch.id
+    ORDER BY ${CONCERN_CHILD_ORDER}
   `);
   const categoryRows = db.prepare<[string], { category_id: string }>(
     'SELECT category_id FROM concern_categories WHERE concern_id = ? ORDER BY rowid',

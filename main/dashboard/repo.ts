@@ -1,7 +1,7 @@
 import { displayName } from '../../shared/children/schema';
 import type { DashboardAction, DashboardReview } from '../../shared/dashboard/schema';
-import { CLOSED } from '../casework/repo';
 import type { Db } from '../db/open';
+import { CONCERN_CHILD_ORDER } from '../concerns/repo';
 
 type ActionRow = {
   id: string;
@@ -22,10 +22,11 @@ type ReviewRow = {
 
 type NameParts = Parameters<typeof displayName>[0];
 
-/** The names of the children in concern `c`, as a JSON array of NameParts. */
+/** The names of the children in concern `c`, in the concern's order, as a JSON array of NameParts. */
 const CHILD_NAMES = `(SELECT json_group_array(json_object(
     'legalForename', ch.legal_forename, 'legalSurname', ch.legal_surname,
-    'preferredForename', ch.preferred_forename, 'preferredSurname', ch.preferred_surname))
+    'preferredForename', ch.preferred_forename, 'preferredSurname', ch.preferred_surname)
+    ORDER BY ${CONCERN_CHILD_ORDER})
   FROM concern_children cc JOIN children ch ON ch.id = cc.child_id
   WHERE cc.concern_id = c.id)`;
 
@@ -48,13 +49,13 @@ export function dashboardRepo(db: Db) {
   const reviews = db.prepare<{ horizon: string }, ReviewRow>(`
     SELECT d.id, d.concern_id, d.review_date, u.display_name AS decided_by_name,
       ${CHILD_NAMES} AS children
-    FROM concern_decisions d
-    JOIN concerns c ON c.id = d.concern_id
+    FROM concern_state s
+    JOIN concerns c ON c.id = s.concern_id
+    JOIN concern_decisions d ON d.concern_id = s.concern_id
     LEFT JOIN users u ON u.id = d.decided_by
-    WHERE d.kind = 'monitor' AND d.review_date <= :horizon
+    WHERE s.closed = 0 AND d.kind = 'monitor' AND d.review_date <= :horizon
       AND d.id = (SELECT d2.id FROM concern_decisions d2 WHERE d2.concern_id = d.concern_id
         ORDER BY d2.decided_at DESC, d2.rowid DESC LIMIT 1)
-      AND NOT ${CLOSED}
     ORDER BY d.review_date, d.decided_at, d.id
   `);
   return {

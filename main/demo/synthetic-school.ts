@@ -419,8 +419,6 @@ type PlannedConcern = {
   entriesPerChild: number;
 };
 
-const REINDEX_ACTION_TRIGGER = 'concern_actions_search_update';
-
 function dslOf(staff: readonly Staffer[]): string {
   const dsl = staff.find((s) => s.role === 'dsl');
   if (!dsl) throw new Error('a synthetic school needs its DSL');
@@ -870,7 +868,7 @@ function historian(store: Store, r: Random, t: Timeline, staff: readonly Staffer
       relationship,
       relationshipDetail: '',
       parentalResponsibility: 'yes',
-      livesWithChild,
+      livesWithChild: livesWithChild ? 'yes' : 'no',
       // Ofcom keeps 07700 900000–900999 for drama: never a real person's number.
       phone: `07700 900${String(r.int(0, 999)).padStart(3, '0')}`,
       email: '',
@@ -981,32 +979,10 @@ function historian(store: Store, r: Random, t: Timeline, staff: readonly Staffer
     return siblings;
   }
 
-  /**
-   * Completes the actions done by now, in one transaction. Migration 0010's trigger re-indexes
-   * a completed action by deleting its search row by source id, which scans the whole index:
-   * tens of milliseconds a time at this size, hours for a history. So, inside the transaction,
-   * the trigger is set aside, the search rows are written once for all (the rows it writes:
-   * the description and the completion note), and the trigger is put back as it was.
-   */
+  /** Completes the actions done by now, in one transaction. */
   function completeActions(): void {
-    const trigger = store.db
-      .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?")
-      .pluck()
-      .get(REINDEX_ACTION_TRIGGER) as string | undefined;
     store.db.transaction(() => {
-      if (trigger) store.db.exec(`DROP TRIGGER ${REINDEX_ACTION_TRIGGER}`);
       for (const c of completions) store.casework.completeAction(c.id, c.by, c.at, c.note);
-      if (!trigger) return;
-      store.db.exec(`
-        DELETE FROM search_index WHERE kind = 'action'
-          AND source_id IN (SELECT id FROM concern_actions WHERE completed_at IS NOT NULL);
-        INSERT INTO search_index (text, kind, source_id, concern_id, child_ids, recorded_by,
-          occurred_at, recorded_at)
-        SELECT concat_ws(char(10), a.description, a.completion_note), 'action', a.id,
-          a.concern_id, '', a.created_by, NULL, a.created_at
-        FROM concern_actions a WHERE a.completed_at IS NOT NULL ORDER BY a.rowid;
-      `);
-      store.db.exec(trigger);
     })();
   }
 

@@ -1,6 +1,7 @@
 import { displayName, rollStatus } from '../../shared/children/schema';
 import type { SearchChild, SearchHit, SearchKind } from '../../shared/search/schema';
 import type { Db } from '../db/open';
+import { CONCERN_CHILD_ORDER } from '../concerns/repo';
 import { HIT_END, HIT_START, snippetSegments } from './fts-query';
 
 type HitRow = {
@@ -50,23 +51,32 @@ export function searchRepo(db: Db) {
     },
     HitRow
   >(`
+    WITH top AS (
+      SELECT s.rowid AS row, s.rank AS rank
+      FROM search_index s
+      LEFT JOIN concerns c ON c.id = s.concern_id
+      WHERE s.search_index MATCH :match
+        AND s.kind IN (SELECT value FROM json_each(:kinds))
+        AND (:onlyBy = '' OR c.recorded_by = :onlyBy)
+      ORDER BY s.rank, s.recorded_at DESC, s.source_id DESC
+      LIMIT :limit OFFSET :offset
+    )
+    -- The snippet is made only for the page of rows chosen above: making one for every match
+    -- of a common word is what a search would otherwise spend its time on.
     SELECT s.kind, s.source_id, s.concern_id, s.child_ids, s.occurred_at, s.recorded_at,
       snippet(search_index, 0, '${HIT_START}', '${HIT_END}', '…', ${SNIPPET_TOKENS}) AS snippet
-    FROM search_index s
-    LEFT JOIN concerns c ON c.id = s.concern_id
+    FROM top JOIN search_index s ON s.rowid = top.row
     WHERE s.search_index MATCH :match
-      AND s.kind IN (SELECT value FROM json_each(:kinds))
-      AND (:onlyBy = '' OR c.recorded_by = :onlyBy)
-    ORDER BY s.rank, s.recorded_at DESC, s.source_id DESC
-    LIMIT :limit OFFSET :offset
+    ORDER BY top.rank, s.recorded_at DESC, s.source_id DESC
   `);
   const children = db.prepare<{ concernId: string; childIds: string }, ChildRow>(`
     SELECT ch.id, ch.legal_forename, ch.legal_surname, ch.preferred_forename,
       ch.preferred_surname, ch.leaving_date
     FROM children ch
-    WHERE ch.id IN (SELECT child_id FROM concern_children WHERE concern_id = :concernId)
-      OR ch.id IN (SELECT value FROM json_each(:childIds))
-    ORDER BY ch.legal_surname COLLATE NOCASE, ch.legal_forename COLLATE NOCASE, ch.id
+    LEFT JOIN concern_children cc ON cc.concern_id = :concernId AND cc.child_id = ch.id
+    WHERE ch.id IN (SELECT child_id FROM concern_children WHERE concern_id = :concernId
+      UNION SELECT value FROM json_each(:childIds))
+    ORDER BY ${CONCERN_CHILD_ORDER}
   `);
 
   function childrenOf(row: HitRow, today: string): SearchChild[] {

@@ -88,7 +88,7 @@ function Page({ route }: { route: Route }) {
     case 'record-concern':
       return <RecordConcernPage child={route.child} draftId={route.draftId ?? null} />;
     case 'concern-recorded':
-      return <ConcernRecordedPage id={route.id} child={route.child} />;
+      return <ConcernRecordedPage id={route.id} child={route.child} involved={route.children} />;
     case 'concern':
       return <ConcernPage id={route.id} child={route.child} from={route.from} />;
     case 'search':

@@ -17,6 +17,7 @@ import { SelectField } from '../ui/SelectField';
 import { TextAreaField } from '../ui/TextAreaField';
 import { useForm } from '../ui/use-form';
 import { dueText } from './casework-text';
+import { SavedMessage } from './SavedMessage';
 import { sendChecked } from './send-checked';
 
 /** The note an action is completed with; used by the triage panel and by "My actions". */
@@ -163,6 +164,7 @@ export function ActionsSection({ state }: { state: TriageState }) {
         </ul>
       )}
       {open ? <AddActionForm concernId={state.concernId} /> : null}
+      <SavedMessage forms={['actions.add', 'actions.complete']} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { Button } from '../ui/Button';
 import { ErrorSummary } from '../ui/ErrorSummary';
 import { TextAreaField } from '../ui/TextAreaField';
 import { useForm } from '../ui/use-form';
+import { SavedMessage } from './SavedMessage';
 import { sendChecked } from './send-checked';
 
 const closeFieldIds = {
@@ -120,6 +121,7 @@ export function ClosureSection({ state }: { state: TriageState }) {
       ) : (
         <CloseForm state={state} />
       )}
+      <SavedMessage forms={['triage.close', 'triage.reopen']} />
     </section>
   );
 }

@@ -10,7 +10,7 @@ import { useLantern } from '../store';
 import { LoadFailure, Loading } from '../ui/AsyncState';
 import { Button } from '../ui/Button';
 import { PageHeading } from '../ui/PageHeading';
-import { ageText, dueText, flagShortLabels } from './casework-text';
+import { ageText, dueText, flagShortLabels, openActionsText } from './casework-text';
 
 function Flags({ item }: { item: InboxItem }) {
   const set = concernFlagNames.filter((f) => item.flags[f]);
@@ -68,8 +68,7 @@ function InboxRow({ item, today }: { item: InboxItem; today: string }) {
         )}
         {item.openActions > 0 ? (
           <span className="table__note">
-            {item.openActions === 1 ? '1 open action' : `${item.openActions} open actions`}; next:{' '}
-            {dueText(item.nextDue, today)}
+            {openActionsText(item.openActions)}; next: {dueText(item.nextDue, today)}
           </span>
         ) : null}
       </td>

@@ -29,7 +29,9 @@ import { TextAreaField } from '../ui/TextAreaField';
 import { TextField } from '../ui/TextField';
 import { useForm } from '../ui/use-form';
 import { ActionsSection } from './ActionsSection';
+import { openActionsText } from './casework-text';
 import { ClosureSection } from './ClosureSection';
+import { SavedMessage } from './SavedMessage';
 import { sendChecked } from './send-checked';
 
 const levelOptions = concernLevels.map((l) => ({ value: String(l), label: levelLabel(l) }));
@@ -100,6 +102,7 @@ function LevelSection({ state }: { state: TriageState }) {
         </ol>
       ) : null}
       {state.status !== 'closed' ? <LevelForm concernId={state.concernId} /> : null}
+      <SavedMessage forms={['triage.setLevel']} />
     </section>
   );
 }
@@ -190,7 +193,40 @@ function DecisionsSection({ state }: { state: TriageState }) {
         </ol>
       )}
       {state.status !== 'closed' ? <DecisionForm concernId={state.concernId} /> : null}
+      <SavedMessage forms={['triage.decide']} />
     </section>
+  );
+}
+
+const TRIAGE_HEADING_ID = 'triage-title';
+
+/**
+ * Near the top of the concern page, under its heading: where the triage stands, and a way
+ * straight to the triage section at the foot of a long page (focus moves to its heading).
+ */
+export function TriageStatusLine({ concernId }: { concernId: string }) {
+  const opened = useLantern((s) => s.openedTriage);
+  const state = opened.concernId === concernId ? opened.state : null;
+  if (!state) return null;
+  const open = state.actions.filter((a) => a.completedAt === null).length;
+  return (
+    <p className="triage-status">
+      Triage: <strong>{triageStatusLabels[state.status]}</strong>
+      {' · '}
+      {state.level === null ? 'Level not set' : `Level ${levelLabel(state.level)}`}
+      {' · '}
+      {openActionsText(open)}{' '}
+      <a
+        href={`#${TRIAGE_HEADING_ID}`}
+        onClick={(event) => {
+          // Move focus, not only the view: Tab then continues from the triage section.
+          event.preventDefault();
+          document.getElementById(TRIAGE_HEADING_ID)?.focus();
+        }}
+      >
+        Go to triage
+      </a>
+    </p>
   );
 }
 
@@ -207,8 +243,10 @@ export function TriagePanel({ concern }: { concern: Concern }) {
   }, [concern.id, load]);
   const state = opened.concernId === concern.id ? opened.state : null;
   return (
-    <section className="page-section triage" aria-labelledby="triage-title">
-      <h2 id="triage-title">Triage</h2>
+    <section className="page-section triage" aria-labelledby={TRIAGE_HEADING_ID}>
+      <h2 id={TRIAGE_HEADING_ID} tabIndex={-1}>
+        Triage
+      </h2>
       {state ? (
         <>
           <p>

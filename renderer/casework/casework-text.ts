@@ -22,6 +22,12 @@ export function dueText(dueDate: string, today: string): string {
   return isOverdue(dueDate, today) ? `Overdue: due ${date}` : `Due ${date}`;
 }
 
+/** "No open actions", "1 open action", "3 open actions". */
+export function openActionsText(count: number): string {
+  if (count === 0) return 'No open actions';
+  return count === 1 ? '1 open action' : `${count} open actions`;
+}
+
 /** The statutory flags in a word or two, for tables where the full question will not fit. */
 export const flagShortLabels: Record<ConcernFlagName, string> = {
   fgmKnownCase: 'FGM',

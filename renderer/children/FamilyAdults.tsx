@@ -3,6 +3,8 @@ import { useState } from 'react';
 import type { FamilyAdult } from '../../shared/children/family';
 import {
   adultInput,
+  livesWithChildAnswers,
+  livesWithChildLabels,
   MAX_CONTACT_PRIORITY,
   parentalResponsibilities,
   parentalResponsibilityLabels,
@@ -25,10 +27,10 @@ const responsibilityOptions = parentalResponsibilities.map((p) => ({
   value: p,
   label: parentalResponsibilityLabels[p],
 }));
-const yesNo = [
-  { value: 'yes', label: 'Yes' },
-  { value: 'no', label: 'No' },
-];
+const livesWithOptions = livesWithChildAnswers.map((l) => ({
+  value: l,
+  label: livesWithChildLabels[l],
+}));
 const ORDINALS = ['1st', '2nd', '3rd', '4th', '5th', '6th', '7th', '8th', '9th', '10th'];
 const priorityOptions = Array.from({ length: MAX_CONTACT_PRIORITY }, (_, i) => ({
   value: String(i + 1),
@@ -77,7 +79,7 @@ function valuesOf(adult: FamilyAdult | null, nextPriority: number): Record<Adult
     relationship: adult.relationship,
     relationshipDetail: adult.relationshipDetail,
     parentalResponsibility: adult.parentalResponsibility,
-    livesWithChild: adult.livesWithChild ? 'yes' : 'no',
+    livesWithChild: adult.livesWithChild,
     priority: String(adult.priority),
     phone: adult.phone,
     email: adult.email,
@@ -109,7 +111,6 @@ export function AdultForm({
     async (values) => {
       const parsed = adultInput.safeParse({
         ...values,
-        livesWithChild: values.livesWithChild === '' ? undefined : values.livesWithChild === 'yes',
         priority: values.priority === '' ? undefined : Number(values.priority),
       });
       if (!parsed.success) return { fields: errorsFromIssues(parsed.error.issues), general: null };
@@ -154,7 +155,7 @@ export function AdultForm({
       <SelectField
         label="Does the child live with them?"
         placeholder="Choose…"
-        options={yesNo}
+        options={livesWithOptions}
         {...field('livesWithChild')}
       />
       <SelectField
@@ -224,7 +225,7 @@ function AdultCard({
           },
           {
             term: `Lives with ${childName}`,
-            description: adult.livesWithChild ? 'Yes' : 'No',
+            description: livesWithChildLabels[adult.livesWithChild],
           },
           {
             term: 'Contact order',

@@ -4,6 +4,7 @@ import type { ImportPreview } from '../../shared/children/import';
 import {
   describeImportResult,
   importableRows,
+  importChangesNothing,
   MAX_MAPPING_NAME,
 } from '../../shared/children/import';
 import { useLantern } from '../store';
@@ -51,6 +52,8 @@ function ImportReview({ preview }: { preview: ImportPreview }) {
   const mappingProblems = Object.keys(preview.mappingProblems).length;
   const blocked = blockedText(preview.counts, mappingProblems, preview.fileProblems.length);
   const count = importableRows(preview.counts);
+  // A re-import of an unchanged export: say so rather than offer to "import" every pupil again.
+  const upToDate = blocked === null && importChangesNothing(preview);
   const checking = status === 'loading';
 
   async function runImport(): Promise<void> {
@@ -75,40 +78,47 @@ function ImportReview({ preview }: { preview: ImportPreview }) {
           <ImportPreviewTable preview={preview} />
         </section>
       ) : null}
-      <TextField
-        id="import-save-as"
-        label="Save this column mapping as (optional)"
-        hint="Give it a name and Lantern will recognise files with these columns next time."
-        autoComplete="off"
-        maxLength={MAX_MAPPING_NAME}
-        value={saveAs ?? savedName}
-        onChange={setSaveAs}
-      />
+      {upToDate ? null : (
+        <TextField
+          id="import-save-as"
+          label="Save this column mapping as (optional)"
+          hint="Give it a name and Lantern will recognise files with these columns next time."
+          autoComplete="off"
+          maxLength={MAX_MAPPING_NAME}
+          value={saveAs ?? savedName}
+          onChange={setSaveAs}
+        />
+      )}
       {error ? <LoadFailure error={error} /> : null}
+      {upToDate ? (
+        <p className="import-up-to-date">Nothing to import: every pupil is already up to date.</p>
+      ) : null}
       {blocked ? (
         <p id={BLOCKED} className="import-blocked">
           {blocked}
         </p>
       ) : null}
       <div className="button-row">
-        <Button
-          variant="primary"
-          disabled={blocked !== null || count === 0}
-          aria-describedby={blocked ? BLOCKED : undefined}
-          onClick={() => {
-            void runImport();
-          }}
-        >
-          {applying
-            ? 'Importing…'
-            : `Import ${count.toLocaleString('en-GB')} ${count === 1 ? 'pupil' : 'pupils'}`}
-        </Button>
+        {upToDate ? null : (
+          <Button
+            variant="primary"
+            disabled={blocked !== null || count === 0}
+            aria-describedby={blocked ? BLOCKED : undefined}
+            onClick={() => {
+              void runImport();
+            }}
+          >
+            {applying
+              ? 'Importing…'
+              : `Import ${count.toLocaleString('en-GB')} ${count === 1 ? 'pupil' : 'pupils'}`}
+          </Button>
+        )}
         <Button
           onClick={() => {
             navigate({ page: 'pupils' });
           }}
         >
-          Cancel
+          {upToDate ? 'Back to pupils' : 'Cancel'}
         </Button>
       </div>
     </>

@@ -4,7 +4,7 @@ import type { Concern } from '../../shared/concerns/schema';
 import { childRoleLabels, concernFlagLabels, concernFlagNames } from '../../shared/concerns/schema';
 import { formatInstant } from '../../shared/dates/calendar-date';
 import { useCan } from '../app/use-can';
-import { TriagePanel } from '../casework/TriagePanel';
+import { TriagePanel, TriageStatusLine } from '../casework/TriagePanel';
 import { useLantern } from '../store';
 import { LoadFailure, Loading } from '../ui/AsyncState';
 import { Button } from '../ui/Button';
@@ -152,6 +152,7 @@ export function ConcernPage({ id, child, from }: ConcernPageProps) {
           <PageHeading>
             Concern of {occurredText(concern.occurredAt, concern.occurredAtApprox)}
           </PageHeading>
+          {canTriage ? <TriageStatusLine concernId={concern.id} /> : null}
           <ConcernRecord concern={concern} />
           {canTriage ? <TriagePanel concern={concern} /> : null}
           <AddCorrectionForm concernId={concern.id} />

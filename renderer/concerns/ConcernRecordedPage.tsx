@@ -1,19 +1,32 @@
+import type { ChildRole } from '../../shared/concerns/schema';
 import { useCan } from '../app/use-can';
 import { useLantern } from '../store';
 import { Button } from '../ui/Button';
 import { PageHeading } from '../ui/PageHeading';
+import { childWithRole } from './concern-text';
 
-type ConcernRecordedPageProps = { id: string; child: { id: string; name: string } };
+type ConcernRecordedPageProps = {
+  id: string;
+  /** The child the form was started from: the way back leads to their file. */
+  child: { id: string; name: string };
+  /** Everyone the concern names, with their part in it. */
+  involved: { name: string; role: ChildRole }[];
+};
+
+const names = new Intl.ListFormat('en-GB', { type: 'conjunction' });
 
 /** After a submit: the concern is saved, and what happens next. */
-export function ConcernRecordedPage({ id, child }: ConcernRecordedPageProps) {
+export function ConcernRecordedPage({ id, child, involved }: ConcernRecordedPageProps) {
   const navigate = useLantern((s) => s.navigate);
   const canOpenFile = useCan('children.read');
   return (
     <>
       <PageHeading>Concern recorded</PageHeading>
       <div className="panel">
-        <p>Your concern about {child.name} is saved. It cannot be changed or deleted.</p>
+        <p>
+          Your concern about {names.format(involved.map(childWithRole))} is saved. It cannot be
+          changed or deleted.
+        </p>
       </div>
       <h2>What happens next</h2>
       <ul className="list">

@@ -156,7 +156,12 @@ function ConcernForm({ child, resumed }: { child: Start; resumed: Resumed | null
       if (!result) return;
       if (result.ok) {
         autosave.stop();
-        navigate({ page: 'concern-recorded', id: result.value.id, child });
+        navigate({
+          page: 'concern-recorded',
+          id: result.value.id,
+          child,
+          children: result.value.children.map(({ name, role }) => ({ name, role })),
+        });
         return;
       }
       const fields = fieldErrors(Object.entries(result.error.fields ?? {}));

@@ -1,4 +1,5 @@
-import { splitOccurredAt } from '../../shared/concerns/schema';
+import type { ChildRole } from '../../shared/concerns/schema';
+import { childRoleLabels, splitOccurredAt } from '../../shared/concerns/schema';
 import { categoryLabel } from '../../shared/concerns/taxonomy';
 import { formatCalendarDate } from '../../shared/dates/calendar-date';
 
@@ -11,4 +12,9 @@ export function occurredText(occurredAt: string, approx: boolean): string {
 
 export function categoriesText(categories: readonly string[]): string {
   return categories.length === 0 ? 'Not chosen' : categories.map(categoryLabel).join('; ');
+}
+
+/** "Amara Okafor (victim)": a child named with their part in a concern. */
+export function childWithRole(child: { name: string; role: ChildRole }): string {
+  return `${child.name} (${childRoleLabels[child.role].toLowerCase()})`;
 }

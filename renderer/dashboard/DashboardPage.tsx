@@ -4,10 +4,10 @@ import { useEffect } from 'react';
 import type { DashboardAction, DashboardReview } from '../../shared/dashboard/schema';
 import { DUE_SOON_DAYS } from '../../shared/dashboard/schema';
 import { formatCalendarDate } from '../../shared/dates/calendar-date';
-import { childRoleLabels, concernFlagNames } from '../../shared/concerns/schema';
+import { concernFlagNames } from '../../shared/concerns/schema';
 import { ageText, dueText, flagShortLabels } from '../casework/casework-text';
 import { EscalationList } from '../casework/EscalationList';
-import { occurredText } from '../concerns/concern-text';
+import { childWithRole, occurredText } from '../concerns/concern-text';
 import { useLantern } from '../store';
 import { LoadFailure, Loading } from '../ui/AsyncState';
 import { Button } from '../ui/Button';
@@ -132,9 +132,7 @@ export function DashboardPage() {
                 return (
                   <li key={item.concernId}>
                     <OpenConcern concernId={item.concernId}>
-                      {item.children
-                        .map((c) => `${c.name} (${childRoleLabels[c.role].toLowerCase()})`)
-                        .join(', ')}
+                      {item.children.map(childWithRole).join(', ')}
                     </OpenConcern>
                     <p>
                       Happened {occurredText(item.occurredAt, item.occurredAtApprox)} · waiting{' '}

@@ -6,16 +6,21 @@ import type { LoadStatus, SliceCreator } from './types';
 
 export type Loaded<T> = { items: T[]; status: LoadStatus; error: ApiError | null };
 
+type TriageWrite =
+  'triage.setLevel' | 'triage.decide' | 'actions.add' | 'triage.close' | 'triage.reopen';
+
+/** A triage form, named by the method it calls. */
+export type TriageForm = TriageWrite | 'actions.complete';
+
 /** The triage state of the concern open on the concern page. */
 export type OpenedTriage = {
   concernId: string | null;
   state: TriageState | null;
   status: LoadStatus;
   error: ApiError | null;
+  /** The form that last saved, and its confirmation: shown beside that form, not at the top. */
+  saved: { form: TriageForm; text: string } | null;
 };
-
-type TriageWrite =
-  'triage.setLevel' | 'triage.decide' | 'actions.add' | 'triage.close' | 'triage.reopen';
 
 export type CaseworkSlice = {
   triageInbox: Loaded<InboxItem>;
@@ -42,12 +47,12 @@ export const initialCasework: Pick<
   'triageInbox' | 'openedTriage' | 'actionOwners' | 'myActions'
 > = {
   triageInbox: { items: [], status: 'idle', error: null },
-  openedTriage: { concernId: null, state: null, status: 'idle', error: null },
+  openedTriage: { concernId: null, state: null, status: 'idle', error: null, saved: null },
   actionOwners: [],
   myActions: { items: [], status: 'idle', error: null },
 };
 
-const saved: Record<TriageWrite | 'actions.complete', string> = {
+const saved: Record<TriageForm, string> = {
   'triage.setLevel': 'Level saved.',
   'triage.decide': 'Decision recorded.',
   'actions.add': 'Action added.',
@@ -57,7 +62,11 @@ const saved: Record<TriageWrite | 'actions.complete', string> = {
 };
 
 export const createCaseworkSlice: SliceCreator<CaseworkSlice> = (set, get) => {
-  /** A triage write: on success the panel shows the new state and the inbox count follows. */
+  /**
+   * A triage write: on success the panel shows the new state, with the confirmation beside the
+   * form (the concern page is long: a message at its top would be out of sight), and the inbox
+   * count follows.
+   */
   async function write<M extends TriageWrite>(
     method: M,
     input: MethodInput<M>,
@@ -66,8 +75,13 @@ export const createCaseworkSlice: SliceCreator<CaseworkSlice> = (set, get) => {
     if (result?.ok) {
       const state = result.value as TriageState;
       set({
-        openedTriage: { concernId: state.concernId, state, status: 'ready', error: null },
-        notice: { tone: 'success', text: saved[method] },
+        openedTriage: {
+          concernId: state.concernId,
+          state,
+          status: 'ready',
+          error: null,
+          saved: { form: method, text: saved[method] },
+        },
       });
       void get().loadTriageInbox();
     }
@@ -95,14 +109,15 @@ export const createCaseworkSlice: SliceCreator<CaseworkSlice> = (set, get) => {
           state: s.openedTriage.concernId === concernId ? s.openedTriage.state : null,
           status: 'loading',
           error: null,
+          saved: null,
         },
       }));
       const result = await sessionCall(get, 'triage.get', { concernId });
       if (!result || get().openedTriage.concernId !== concernId) return;
       set({
         openedTriage: result.ok
-          ? { concernId, state: result.value, status: 'ready', error: null }
-          : { concernId, state: null, status: 'failed', error: result.error },
+          ? { concernId, state: result.value, status: 'ready', error: null, saved: null }
+          : { concernId, state: null, status: 'failed', error: result.error, saved: null },
       });
     },
 
@@ -132,10 +147,22 @@ export const createCaseworkSlice: SliceCreator<CaseworkSlice> = (set, get) => {
       const result = await sessionCall(get, 'actions.complete', input);
       if (result?.ok) {
         const state = result.value;
+        const text = saved['actions.complete'];
+        // On the concern page the confirmation goes beside the actions; "My actions" is short.
+        const { route } = get();
+        const onConcern = route.page === 'concern' && route.id === state?.concernId;
         set({
-          notice: { tone: 'success', text: saved['actions.complete'] },
+          ...(onConcern ? {} : { notice: { tone: 'success', text } }),
           ...(state
-            ? { openedTriage: { concernId: state.concernId, state, status: 'ready', error: null } }
+            ? {
+                openedTriage: {
+                  concernId: state.concernId,
+                  state,
+                  status: 'ready',
+                  error: null,
+                  saved: onConcern ? { form: 'actions.complete', text } : null,
+                },
+              }
             : {}),
         });
         void get().loadMyActions();

@@ -1,5 +1,6 @@
 import type { Role } from '../../shared/auth/roles';
 import type { ChronologyFilter } from '../../shared/chronology/schema';
+import type { ChildRole } from '../../shared/concerns/schema';
 import { can } from '../../shared/auth/roles';
 import type { SliceCreator } from './types';
 
@@ -22,7 +23,13 @@ export type Route =
    * `draftId` continues one of the person's own drafts instead of starting afresh.
    */
   | { page: 'record-concern'; child: { id: string; name: string }; draftId?: string }
-  | { page: 'concern-recorded'; id: string; child: { id: string; name: string } }
+  /** `children`: everyone the concern names, with their part in it, in main's order. */
+  | {
+      page: 'concern-recorded';
+      id: string;
+      child: { id: string; name: string };
+      children: { name: string; role: ChildRole }[];
+    }
   /** `child` is the file the concern was opened from, when there is one (for the way back). */
   | {
       page: 'concern';
@@ -69,8 +76,12 @@ export const initialNavigation: Pick<NavigationSlice, 'route' | 'notice'> = {
   notice: null,
 };
 
-/** The first page a role can use: governors and IT have no pupil register. */
+/**
+ * The first page a role can use: the safeguarding team starts on its dashboard; governors and
+ * IT have no pupil register.
+ */
 export function homeRoute(role: Role | null): Route {
+  if (can(role, 'casework.manage')) return { page: 'dashboard' };
   if (can(role, 'children.search')) return { page: 'pupils' };
   if (can(role, 'school.read')) return { page: 'school' };
   return { page: 'account' };

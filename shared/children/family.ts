@@ -55,6 +55,15 @@ export const parentalResponsibilityLabels: Record<ParentalResponsibility, string
   unknown: 'Parental responsibility not known',
 };
 
+/** Whether the child lives with an adult; an MIS export does not say, so imports record "unknown". */
+export const livesWithChildAnswers = ['yes', 'no', 'unknown'] as const;
+export type LivesWithChild = (typeof livesWithChildAnswers)[number];
+export const livesWithChildLabels: Record<LivesWithChild, string> = {
+  yes: 'Yes',
+  no: 'No',
+  unknown: 'Not known',
+};
+
 export const contactRoles = [
   'social_worker',
   'virtual_school_head',
@@ -128,7 +137,7 @@ export const adultInput = z
       parentalResponsibilities,
       'Choose whether they have parental responsibility.',
     ),
-    livesWithChild: z.boolean('Say whether the child lives with them.'),
+    livesWithChild: z.enum(livesWithChildAnswers, 'Say whether the child lives with them.'),
     phone: phoneField,
     email: emailField,
     address: narrative('Address', 500, false),

@@ -438,7 +438,8 @@ export function planRowContacts(
           relationship,
           relationshipDetail,
           parentalResponsibility: pr,
-          livesWithChild: false,
+          // The export does not say; "unknown" until a person records it.
+          livesWithChild: 'unknown',
           phone,
           email,
           address: fromFile.address,

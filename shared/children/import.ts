@@ -648,7 +648,12 @@ export type ImportPlan = PlanHead & {
 };
 
 /** What a preview returns: the plan, errors first, at most MAX_PREVIEW_ROWS rows. */
-export type ImportPreview = PlanHead & { rows: ImportPreviewRow[]; totalRows: number };
+export type ImportPreview = PlanHead & {
+  rows: ImportPreviewRow[];
+  totalRows: number;
+  /** Adults the import would add to or update on the children's files, over every row. */
+  adultChanges: number;
+};
 
 export type ImportResult = {
   added: number;
@@ -1013,6 +1018,10 @@ export function previewOf(plan: ImportPlan): ImportPreview {
     counts,
     rows,
     totalRows: plan.rows.length,
+    adultChanges: plan.rows.reduce(
+      (n, row) => n + row.adults.filter((a) => a.action !== 'unchanged').length,
+      0,
+    ),
   };
 }
 
@@ -1046,6 +1055,15 @@ export function describeImportResult(result: ImportResult): string {
       `${result.siblingsLinked} ${result.siblingsLinked === 1 ? 'pupil' : 'pupils'} linked with siblings.`,
     );
   return parts.join(' ');
+}
+
+/**
+ * Whether importing would change nothing: no pupil to add, update or mark as leaving, no adult
+ * to add or update, and no row with problems (those say what to correct instead).
+ */
+export function importChangesNothing(preview: Pick<ImportPreview, 'counts' | 'adultChanges'>) {
+  const { counts } = preview;
+  return counts.new + counts.update + counts.leaver + counts.error + preview.adultChanges === 0;
 }
 
 /** How many rows an import would bring in (every row without problems). */

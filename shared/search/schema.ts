@@ -19,7 +19,14 @@ export const searchInput = z.strictObject({
 export type SearchInput = z.input<typeof searchInput>;
 
 /** What an indexed text is. Only `searchKindsForAll` are shown without casework.manage. */
-export const searchKinds = ['concern', 'addendum', 'decision', 'action', 'encompass'] as const;
+export const searchKinds = [
+  'concern',
+  'addendum',
+  'decision',
+  'action',
+  'action_done',
+  'encompass',
+] as const;
 export type SearchKind = (typeof searchKinds)[number];
 export const searchKindsForAll: readonly SearchKind[] = ['concern', 'addendum'];
 export const searchKindLabels: Record<SearchKind, string> = {
@@ -27,6 +34,7 @@ export const searchKindLabels: Record<SearchKind, string> = {
   addendum: 'Correction to a concern',
   decision: 'Triage decision',
   action: 'Action',
+  action_done: 'Action completed',
   encompass: 'Operation Encompass notification',
 };
 

@@ -9,7 +9,8 @@ import type { Page } from 'playwright-core';
 import { closeBrowser, startHarness } from '../e2e/harness';
 import { TEST_DSL, TEST_PASSPHRASE } from '../support/core';
 
-export type BrowserTimes = { render: number[]; scroll: number[] };
+/** `call`: the chronology call alone, from the page through the bridge to the core and back. */
+export type BrowserTimes = { call: number[]; render: number[]; scroll: number[] };
 
 const TIMEOUT = 30_000;
 
@@ -46,6 +47,19 @@ async function openChronology(page: Page): Promise<number> {
   );
 }
 
+/** Milliseconds for the page's chronology call alone (transport, core, and parsing the answer). */
+function callChronology(page: Page, childId: string): Promise<number> {
+  return page.evaluate(async (id) => {
+    const lantern = (window as unknown as { lantern: { invoke: LanternInvoke } }).lantern;
+    const filter = { from: '', to: '', categories: [], sources: [], significantOnly: false };
+    const start = performance.now();
+    await lantern.invoke('chronology.forChild', { childId: id, filter });
+    return performance.now() - start;
+  }, childId);
+}
+
+type LanternInvoke = (method: string, input: unknown) => Promise<unknown>;
+
 /** Milliseconds to scroll the table to its end and draw the last row there. */
 function scrollToEnd(page: Page): Promise<number> {
   return page.evaluate(
@@ -78,12 +92,12 @@ function scrollToEnd(page: Page): Promise<number> {
 
 export async function measureChronologyInChromium(
   dataDir: string,
-  child: { upn: string; name: string },
+  child: { id: string; upn: string; name: string },
   runs: number,
 ): Promise<BrowserTimes> {
   const harness = await startHarness(dataDir);
   const { page } = harness;
-  const times: BrowserTimes = { render: [], scroll: [] };
+  const times: BrowserTimes = { call: [], render: [], scroll: [] };
   try {
     await page.getByRole('heading', { name: 'Sign in to Lantern' }).waitFor({ timeout: TIMEOUT });
     await page.getByLabel('Username').fill(TEST_DSL.username);
@@ -96,6 +110,7 @@ export async function measureChronologyInChromium(
       await page.getByRole('button', { name: child.name, exact: true }).click();
       times.render.push(await openChronology(page));
       times.scroll.push(await scrollToEnd(page));
+      times.call.push(await callChronology(page, child.id));
     }
     await harness.screenshot('bench-chronology');
   } finally {

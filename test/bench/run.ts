@@ -343,7 +343,7 @@ async function main(): Promise<void> {
     let coreStats;
     let rawStats;
     let entries = 0;
-    let heaviest: { upn: string; name: string };
+    let heaviest: { id: string; upn: string; name: string };
     try {
       const pupils = ok<{ items: { id: string }[] }>(
         await core.invoke(session, 'children.list', {
@@ -359,7 +359,7 @@ async function main(): Promise<void> {
         await core.invoke(session, 'children.get', { id: school.heaviestChildId }),
         'children.get',
       );
-      heaviest = { upn: child.upn, name: displayName(child) };
+      heaviest = { id: child.id, upn: child.upn, name: displayName(child) };
       entries = ok<unknown[]>(
         await core.invoke(session, 'chronology.forChild', {
           childId: school.heaviestChildId,
@@ -391,6 +391,7 @@ async function main(): Promise<void> {
       browserNote = 'not measured: build the renderer first (npm run build).';
     }
     const browserStats = browser && {
+      call: stats(browser.call),
       render: stats(browser.render),
       scroll: stats(browser.scroll),
     };
@@ -422,6 +423,13 @@ async function main(): Promise<void> {
         core: coreStats.inbox,
         raw: rawStats.inbox,
         ...(coreStats.inbox ? {} : { note: 'not measured: triage.inbox is not in the API.' }),
+      },
+      {
+        name: 'Chromium: the chronology call alone',
+        budget: null,
+        core: browserStats?.call ?? null,
+        raw: null,
+        note: 'from the page through the test bridge (CDP, slower than Electron IPC) to the core and back',
       },
       {
         name: `Chromium: chronology drawn (${entries} entries)`,

@@ -7,7 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { readStore, sampleSchool, tempDir, TEST_DSL, TEST_PASSPHRASE } from '../support/core';
 import type { Harness } from './harness';
-import { chooseOwnPassphrase, lock, openChild, signIn, visible } from './steps';
+import {
+  chooseOwnPassphrase,
+  lock,
+  openChild,
+  openPupils,
+  pageHeading,
+  signIn,
+  signInAsDsl,
+  visible,
+} from './steps';
 import { closeBrowser, RECOVERY_KEY_SHAPE, SCREENSHOTS, startHarness } from './harness';
 
 /** Reads the one-time passphrase from its panel, then dismisses it. */
@@ -123,7 +132,9 @@ describe('journey: accounts, roles, recovery and the audit log (issue 3)', () =>
     await page.getByLabel('Last group of the recovery key').fill(recoveryKey.slice(-5));
     await page.getByLabel('I have stored the recovery key safely').check();
     await page.getByRole('button', { name: 'Continue to Lantern' }).click();
-    await expect.poll(visible(page, 'Pupils')).toBe(true);
+    // The DSL's first page is the dashboard; the pupils come next, by the navigation.
+    await expect.poll(pageHeading(page)).toBe('Dashboard');
+    await openPupils(page);
     expect(await page.content()).not.toContain(recoveryKey);
   });
 
@@ -226,8 +237,8 @@ describe('journey: accounts, roles, recovery and the audit log (issue 3)', () =>
   it('the DSL sees who viewed the child, filters, verifies and exports the audit log', async () => {
     const { page } = h;
     await lock(page);
-    await signIn(page, TEST_DSL.username, TEST_PASSPHRASE);
-    await expect.poll(visible(page, 'Pupils')).toBe(true);
+    await signInAsDsl(page);
+    await openPupils(page);
     await page.getByLabel('Search by name or UPN').fill('okafor');
     await openChild(page, /Amara Okafor/);
     await page.getByRole('button', { name: 'Who has viewed this file' }).click();

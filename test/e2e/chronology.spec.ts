@@ -6,20 +6,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../main/app';
 import type { Child } from '../../shared/children/schema';
 import { londonDate } from '../../shared/dates/calendar-date';
-import {
-  errorOf,
-  fight,
-  must,
-  readStore,
-  sampleChild,
-  signedInAs,
-  tempDir,
-  TEST_DSL,
-  TEST_PASSPHRASE,
-} from '../support/core';
+import { errorOf, fight, must, readStore, sampleChild, signedInAs, tempDir } from '../support/core';
 import type { Harness } from './harness';
 import { closeBrowser, SCREENSHOTS, startHarness } from './harness';
-import { lock, openChild, setUpThroughCore, shown, signIn, visible } from './steps';
+import {
+  lock,
+  openChild,
+  openPupils,
+  setUpThroughCore,
+  shown,
+  signIn,
+  signInAsDsl,
+  visible,
+} from './steps';
 
 const HEADLINE = 'Punched twice at lunch by another pupil';
 const ANALYSIS = 'Third physical incident this term: a pattern of escalating peer violence.';
@@ -85,8 +84,8 @@ describe('journey: the DSL works with a child’s chronology (issue 4, item 4)',
 
   it('the DSL opens the chronology from the child’s page', async () => {
     const { page } = h;
-    await signIn(page, TEST_DSL.username, TEST_PASSPHRASE);
-    await expect.poll(visible(page, 'Pupils')).toBe(true);
+    await signInAsDsl(page);
+    await openPupils(page);
     await openChild(page, 'Amara Okafor');
     await page.getByRole('button', { name: 'Chronology' }).click();
     await expect.poll(visible(page, 'Chronology: Amara Okafor')).toBe(true);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { londonDate } from '../../shared/dates/calendar-date';
-import { must, readStore, sampleChild, tempDir, TEST_DSL, TEST_PASSPHRASE } from '../support/core';
+import { must, readStore, sampleChild, tempDir } from '../support/core';
 import { solidPng } from '../support/png';
 import type { Harness } from './harness';
 import { closeBrowser, startHarness } from './harness';
@@ -12,9 +12,11 @@ import {
   addTeacher,
   chooseOwnPassphrase,
   openChild,
+  openPupils,
   setUpThroughCore,
   shown,
   signIn,
+  signInAsDsl,
   visible,
 } from './steps';
 
@@ -150,8 +152,8 @@ describe('journey: a concern with a body map mark and attachments, from a draft 
 
   it('the DSL opens the concern and sees the mark, the photo and the note', async () => {
     const { page } = h;
-    await signIn(page, TEST_DSL.username, TEST_PASSPHRASE);
-    await expect.poll(visible(page, 'Pupils')).toBe(true);
+    await signInAsDsl(page);
+    await openPupils(page);
     await openChild(page, 'Amara Okafor');
     const concerns = page.getByRole('table', { name: 'Concerns' });
     await expect.poll(() => concerns.getByRole('row').count()).toBe(2);

@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { formatCalendarDate, londonDate } from '../../shared/dates/calendar-date';
-import { must, readStore, sampleChild, tempDir, TEST_DSL, TEST_PASSPHRASE } from '../support/core';
+import { must, readStore, sampleChild, tempDir } from '../support/core';
 import type { Harness } from './harness';
 import {
   addTeacher,
   chooseOwnPassphrase,
   openChild,
+  openPupils,
   setUpThroughCore,
   shown,
   signIn,
+  signInAsDsl,
   visible,
 } from './steps';
 import { closeBrowser, startHarness } from './harness';
@@ -131,8 +133,8 @@ describe('journey: a teacher records a concern about two children (issue 4, item
 
   it('the DSL sees the concern on each child’s file with that child’s role', async () => {
     const { page } = h;
-    await signIn(page, TEST_DSL.username, TEST_PASSPHRASE);
-    await expect.poll(visible(page, 'Pupils')).toBe(true);
+    await signInAsDsl(page);
+    await openPupils(page);
     await openChild(page, 'Amara Okafor');
     await expect.poll(visible(page, 'Amara Okafor')).toBe(true);
     const concerns = page.getByRole('table', { name: 'Concerns' });

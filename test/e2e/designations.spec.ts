@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { formatCalendarDate, londonDate } from '../../shared/dates/calendar-date';
-import { must, readStore, sampleChild, tempDir, TEST_DSL, TEST_PASSPHRASE } from '../support/core';
+import { must, readStore, sampleChild, tempDir } from '../support/core';
 import type { Harness } from './harness';
-import { openChild, setUpThroughCore, shown, visible } from './steps';
+import { openChild, openPupils, setUpThroughCore, shown, signInAsDsl, visible } from './steps';
 import { closeBrowser, startHarness } from './harness';
 
 /**
@@ -34,11 +34,8 @@ describe('journey: the DSL records a child protection plan and ends it (issue 4,
 
   it('the DSL adds a child protection plan from the child’s page', async () => {
     const { page } = h;
-    await expect.poll(visible(page, 'Sign in to Lantern')).toBe(true);
-    await page.getByLabel('Username').fill(TEST_DSL.username);
-    await page.getByLabel('Passphrase', { exact: true }).fill(TEST_PASSPHRASE);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(visible(page, 'Pupils')).toBe(true);
+    await signInAsDsl(page);
+    await openPupils(page);
     await openChild(page, 'Amara Okafor');
     await expect.poll(visible(page, 'Designations')).toBe(true);
     await expect.poll(shown(page, 'Amara Okafor has no current designations.')).toBe(true);

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { defaultEscalationRules } from '../../shared/casework/escalation';
 import { londonDate } from '../../shared/dates/calendar-date';
-import { must, readStore, sampleChild, tempDir, TEST_DSL, TEST_PASSPHRASE } from '../support/core';
+import { must, readStore, sampleChild, tempDir } from '../support/core';
 import type { Harness } from './harness';
 import { closeBrowser, startHarness } from './harness';
-import { openChild, setUpThroughCore, shown, signIn, visible } from './steps';
+import { openChild, openPupils, setUpThroughCore, shown, signInAsDsl, visible } from './steps';
 
 /**
  * The morning after a domestic abuse incident, the DSL records the police's Operation Encompass
@@ -40,11 +40,8 @@ describe('journey: the DSL records an Operation Encompass notification (issue 4)
 
   it('the DSL records one notification for two siblings from the child’s page', async () => {
     const { page } = h;
-    await signIn(page, TEST_DSL.username, TEST_PASSPHRASE);
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('button', { name: 'Pupils' })
-      .click();
+    await signInAsDsl(page);
+    await openPupils(page);
     await openChild(page, 'Amara Okafor');
     await expect.poll(visible(page, 'Operation Encompass notifications')).toBe(true);
     await page.getByRole('button', { name: 'Record an Operation Encompass notification' }).click();

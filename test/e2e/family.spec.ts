@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { formatCalendarDate, londonDate } from '../../shared/dates/calendar-date';
-import { must, readStore, sampleChild, tempDir, TEST_DSL, TEST_PASSPHRASE } from '../support/core';
+import { must, readStore, sampleChild, tempDir } from '../support/core';
 import type { Harness } from './harness';
 import { closeBrowser, startHarness } from './harness';
-import { openChild, setUpThroughCore, signIn, visible } from './steps';
+import { openChild, openPupils, setUpThroughCore, signInAsDsl, visible } from './steps';
 
 /**
  * The DSL records a pupil's mother (with parental responsibility, and the court order that
@@ -39,8 +39,8 @@ describe('journey: the DSL records a child’s family and key contacts (issue 4,
 
   it('the DSL adds the mother, with parental responsibility and a restriction', async () => {
     const { page } = h;
-    await signIn(page, TEST_DSL.username, TEST_PASSPHRASE);
-    await expect.poll(visible(page, 'Pupils')).toBe(true);
+    await signInAsDsl(page);
+    await openPupils(page);
     await openChild(page, 'Amara Okafor');
     await expect.poll(visible(page, 'Family and key contacts')).toBe(true);
     await page.getByRole('button', { name: 'Add a parent, carer or relative' }).click();
@@ -69,6 +69,10 @@ describe('journey: the DSL records a child’s family and key contacts (issue 4,
       'Contact restriction: Father not to collect: court order, 4 Jun 2026.',
     );
     expect(await adults.textContent()).toContain('Has parental responsibility');
+    const livesWith = adults
+      .locator('dt', { hasText: 'Lives with Amara Okafor' })
+      .locator('xpath=following-sibling::dd[1]');
+    expect(await livesWith.textContent()).toBe('Yes');
   });
 
   it('the DSL adds the social worker as a key contact', async () => {
@@ -128,7 +132,7 @@ describe('journey: the DSL records a child’s family and key contacts (issue 4,
           name: 'Grace Okafor',
           relationship: 'mother',
           parental_responsibility: 'yes',
-          lives_with_child: 1,
+          lives_with_child: 'yes',
         },
       ],
       contacts: [{ role: 'social_worker', name: 'Ann Smith', start_date: since, end_date: null }],

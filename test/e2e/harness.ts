@@ -99,16 +99,19 @@ export async function startHarness(dataDir: string): Promise<Harness> {
   let core = makeCore(dataDir, undefined, platform);
   let session: Session = core.createSession();
 
-  await page.exposeFunction('__lanternBridge', (method: unknown, input: unknown) =>
-    core.invoke(session, method, input),
+  // The answer crosses as one JSON string: Playwright's own serialiser walks every value and
+  // takes hundreds of milliseconds over a long chronology, which Electron's IPC does not.
+  await page.exposeFunction('__lanternBridge', async (method: unknown, input: unknown) =>
+    JSON.stringify(await core.invoke(session, method, input)),
   );
   await page.addInitScript(() => {
     const w = window as unknown as {
-      __lanternBridge: (m: unknown, i: unknown) => Promise<unknown>;
+      __lanternBridge: (m: unknown, i: unknown) => Promise<string>;
     };
     Object.defineProperty(window, 'lantern', {
       value: Object.freeze({
-        invoke: (method: string, input: unknown) => w.__lanternBridge(method, input),
+        invoke: async (method: string, input: unknown): Promise<unknown> =>
+          JSON.parse(await w.__lanternBridge(method, input)) as unknown,
       }),
       writable: false,
       configurable: false,

@@ -1,17 +1,23 @@
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { must, readStore, tempDir, TEST_DSL, TEST_PASSPHRASE } from '../support/core';
+import { must, readStore, tempDir } from '../support/core';
 import type { Harness } from './harness';
 import { closeBrowser, startHarness } from './harness';
 import {
   chooseMisFile,
   openChild,
   openImport,
+  openPupils,
   setUpThroughCore,
   shown,
-  signIn,
+  signInAsDsl,
   visible,
 } from './steps';
+
+/** On an adult's card: the answer to whether the child lives with them. */
+const livesWith = (card: Locator) =>
+  card.locator('dt', { hasText: /^Lives with / }).locator('xpath=following-sibling::dd[1]');
 
 /** Every table an import may write, for comparing before and after. */
 const snapshot = (path: string) =>
@@ -25,8 +31,9 @@ const snapshot = (path: string) =>
 /**
  * The DSL imports a SIMS export that carries each pupil's parents and carers: the preview
  * shows the adults and siblings it will add and the one email it cannot read; after the
- * import, Amara's file shows her mother with parental responsibility and her brother; the same
- * file imported again changes nothing.
+ * import, Amara's file shows her mother with parental responsibility and her brother, and that
+ * nobody has said whether Amara lives with them; the DSL records that she does not live with
+ * her father; the same file imported again changes nothing, that answer included.
  */
 describe('journey: import parents, carers and siblings from the MIS', () => {
   const dir = tempDir('lantern-e2e-import-contacts-');
@@ -52,8 +59,8 @@ describe('journey: import parents, carers and siblings from the MIS', () => {
 
   it('previews the SIMS export with its contact columns', async () => {
     const { page } = h;
-    await signIn(page, TEST_DSL.username, TEST_PASSPHRASE);
-    await expect.poll(visible(page, 'Pupils')).toBe(true);
+    await signInAsDsl(page);
+    await openPupils(page);
     await importFile();
     await expect
       .poll(
@@ -103,11 +110,28 @@ describe('journey: import parents, carers and siblings from the MIS', () => {
     const grace = adults.getByRole('listitem').filter({ hasText: 'Grace Okafor' });
     expect(await grace.textContent()).toContain('Has parental responsibility');
     expect(await grace.textContent()).toContain('07700 900123');
+    // The MIS never said, so the file does not claim "No".
+    expect(await livesWith(grace).textContent()).toBe('Not known');
     expect(await adults.textContent()).toContain('Daniel Okafor (Father)');
     const family = page.getByRole('list', { name: 'Family 1' });
     expect(await family.textContent()).toContain('Chidi Okafor');
     await h.axe('import contacts: the child’s file');
     await h.screenshot('import-contacts-03-family');
+  });
+
+  it('the DSL records that Amara does not live with her father', async () => {
+    const { page } = h;
+    const adults = page.getByRole('list', { name: 'Parents, carers and relatives' });
+    const daniel = adults.getByRole('listitem').filter({ hasText: 'Daniel Okafor' });
+    expect(await livesWith(daniel).textContent()).toBe('Not known');
+    await daniel.getByRole('button', { name: 'Change Daniel Okafor’s details' }).click();
+    const form = page.getByRole('form', { name: 'Change Daniel Okafor’s details' });
+    const question = form.getByLabel('Does the child live with them?');
+    expect(await question.inputValue()).toBe('unknown');
+    await question.selectOption({ label: 'No' });
+    await h.axe('import contacts: changing an imported adult');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => livesWith(daniel).textContent()).toBe('No');
   });
 
   it('importing the same file again changes nothing', async () => {
@@ -116,17 +140,23 @@ describe('journey: import parents, carers and siblings from the MIS', () => {
     await expect.poll(visible(page, 'Pupils')).toBe(true);
     const before = await snapshot(dir.path);
     expect(before.adults).toHaveLength(11);
+    const answers = (before.adults as { name: string; lives_with_child: string }[]).map(
+      (a) => `${a.name}: ${a.lives_with_child}`,
+    );
+    // Daniel is on Amara's and Chidi's files; only Amara's answer was recorded.
+    expect(answers.filter((a) => !a.endsWith(': unknown'))).toEqual(['Daniel Okafor: no']);
     expect(before.families).toHaveLength(2);
     await importFile();
     await expect
       .poll(shown(page, /7 rows: 0 new, 0 updated, 7 unchanged, 0 leavers, 0 rows with problems/))
       .toBe(true);
-    await h.axe('import contacts: nothing to change');
-    await page.getByRole('button', { name: 'Import 7 pupils' }).click();
+    // Every pupil and every adult is already on the register as the file has them.
     await expect
-      .poll(shown(page, 'Imported: 0 new, 0 updated, 7 unchanged, 0 marked as left.'))
+      .poll(shown(page, 'Nothing to import: every pupil is already up to date.'))
       .toBe(true);
-    await h.screenshot('import-contacts-04-reimported');
+    expect(await page.getByRole('button', { name: /^Import/ }).count()).toBe(0);
+    await h.axe('import contacts: nothing to change');
+    await h.screenshot('import-contacts-04-nothing-to-import');
     expect(await snapshot(dir.path)).toEqual(before);
   });
 });

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Child } from '../../shared/children/schema';
 import type { Concern } from '../../shared/concerns/schema';
 import { formatCalendarDate, londonDate } from '../../shared/dates/calendar-date';
-import { must, readStore, sampleChild, tempDir, TEST_DSL, TEST_PASSPHRASE } from '../support/core';
+import { must, readStore, sampleChild, tempDir } from '../support/core';
 import type { Harness } from './harness';
 import { closeBrowser, startHarness } from './harness';
-import { searchConcerns, setUpThroughCore, shown, signIn, visible } from './steps';
+import { searchConcerns, setUpThroughCore, shown, signInAsDsl, visible } from './steps';
 
 /**
  * The DSL remembers a child saying "get me after school" but not when, or about whom: they
@@ -62,8 +62,7 @@ describe('journey: the DSL finds a concern by the child’s words (issue 4, part
 
   it('the DSL searches for the phrase and sees the words marked, with the child', async () => {
     const { page } = h;
-    await signIn(page, TEST_DSL.username, TEST_PASSPHRASE);
-    await expect.poll(visible(page, 'Pupils')).toBe(true);
+    await signInAsDsl(page);
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('button', { name: 'Search concerns' })

@@ -23,6 +23,25 @@ export async function signIn(page: Page, username: string, passphrase: string): 
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** For expect.poll: the page's own heading (h1), the page a person is on. */
+export const pageHeading = (page: Page) => () =>
+  page.getByRole('heading', { level: 1 }).textContent();
+
+/** Signs the DSL in: the safeguarding team's first page is the dashboard. */
+export async function signInAsDsl(page: Page): Promise<void> {
+  await signIn(page, TEST_DSL.username, TEST_PASSPHRASE);
+  await expect.poll(pageHeading(page)).toBe('Dashboard');
+}
+
+/** By the main navigation: the pupil register. */
+export async function openPupils(page: Page): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Pupils' })
+    .click();
+  await expect.poll(pageHeading(page)).toBe('Pupils');
+}
+
 /** At a first sign-in with a one-time passphrase: the person chooses their own. */
 export async function chooseOwnPassphrase(
   page: Page,

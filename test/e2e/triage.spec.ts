@@ -3,18 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, formatCalendarDate, londonDate } from '../../shared/dates/calendar-date';
 import type { Concern } from '../../shared/concerns/schema';
 import type { Child } from '../../shared/children/schema';
-import {
-  fight,
-  must,
-  readStore,
-  sampleChild,
-  signedInAs,
-  tempDir,
-  TEST_DSL,
-  TEST_PASSPHRASE,
-} from '../support/core';
+import { fight, must, readStore, sampleChild, signedInAs, tempDir } from '../support/core';
 import type { Harness } from './harness';
-import { setUpThroughCore, shown, signIn, visible } from './steps';
+import { setUpThroughCore, shown, signInAsDsl, visible } from './steps';
 import { closeBrowser, startHarness } from './harness';
 
 /**
@@ -68,8 +59,7 @@ describe('journey: the DSL triages a concern and closes it (issue 4, part 3)', (
 
   it('the DSL opens the triage inbox and sees the teacher’s concern awaiting triage', async () => {
     const { page } = h;
-    await signIn(page, TEST_DSL.username, TEST_PASSPHRASE);
-    await expect.poll(visible(page, 'Pupils')).toBe(true);
+    await signInAsDsl(page);
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('button', { name: 'Triage 1 awaiting triage' }).click();
     await expect.poll(visible(page, 'Triage')).toBe(true);

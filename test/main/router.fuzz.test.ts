@@ -97,6 +97,7 @@ describe('fuzzing every method (security F2)', () => {
     'concern_actions',
     'concern_closures',
     'concern_reopenings',
+    'concern_state',
     'curated_chronologies',
     'curated_chronology_entries',
   ];

@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import type { Mock } from 'vitest';
 import { afterEach, beforeEach, vi } from 'vitest';
 
@@ -12,6 +12,7 @@ import type {
 } from '../../shared/children/import';
 import { planImport, previewOf } from '../../shared/children/import';
 import type { Child } from '../../shared/children/schema';
+import type { Dashboard } from '../../shared/dashboard/schema';
 import { upnCheckLetter } from '../../shared/children/upn';
 import type { ApiError, Result } from '../../shared/result';
 import type { SchoolProfile } from '../../shared/school/schema';
@@ -186,3 +187,26 @@ export function previewFor(
     }),
   );
 }
+
+/**
+ * What main answers to `dashboard.get` when nothing needs the DSL's attention: the safeguarding
+ * team lands on the dashboard, so every test that signs one of them in needs an answer.
+ */
+export const emptyDashboard: Dashboard = {
+  today: '2026-11-28',
+  awaitingTriage: { count: 0, oldest: [] },
+  overdueActions: [],
+  actionsDueSoon: [],
+  reviewsDue: [],
+  escalations: [],
+};
+
+/** Opens a section from the main navigation, as a person would, and waits for its heading. */
+export async function openSection(name: string, heading: string = name): Promise<void> {
+  const nav = await screen.findByRole('navigation', { name: 'Main' });
+  fireEvent.click(within(nav).getByRole('button', { name }));
+  await screen.findByRole('heading', { name: heading, level: 1 });
+}
+
+/** The roles that land on the dashboard after signing in: an expectation, not `can(...)`. */
+export const safeguardingTeam: readonly Role[] = ['dsl', 'deputy_dsl'];

@@ -7,6 +7,7 @@ import {
   contactRoleName,
   isPhoneNumber,
   keyContactInput,
+  livesWithChildLabels,
   relationshipName,
 } from '../../shared/children/family';
 import { sampleAdult } from '../support/samples';
@@ -82,8 +83,21 @@ describe('an adult on a child’s file', () => {
       email: 'grace@example.com',
       phone: '07700 900 982',
       parentalResponsibility: 'yes',
-      livesWithChild: true,
+      livesWithChild: 'yes',
     });
+  });
+
+  it('asks whether the child lives with them: yes, no or not known', () => {
+    for (const livesWithChild of ['yes', 'no', 'unknown'] as const)
+      expect(adultInput.parse({ ...sampleAdult, livesWithChild }).livesWithChild).toBe(
+        livesWithChild,
+      );
+    for (const livesWithChild of ['', 'maybe', true, false, 1, null])
+      expect(
+        adultProblems({ livesWithChild } as unknown as Partial<AdultInput>),
+        String(livesWithChild),
+      ).toEqual({ livesWithChild: 'Say whether the child lives with them.' });
+    expect(livesWithChildLabels).toEqual({ yes: 'Yes', no: 'No', unknown: 'Not known' });
   });
 
   it('allows blank contact details (a parent may have none on record)', () => {

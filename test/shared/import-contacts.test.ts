@@ -206,7 +206,7 @@ describe('planning parents, carers and siblings', () => {
           relationship: 'mother',
           relationshipDetail: '',
           parentalResponsibility: 'yes',
-          livesWithChild: false,
+          livesWithChild: 'unknown',
           phone: '07700 900123',
           email: 'grace.okafor@example.org',
           address: '12 Elm Road, Leeds, LS6 2AB',
@@ -222,7 +222,7 @@ describe('planning parents, carers and siblings', () => {
           relationship: 'father',
           relationshipDetail: '',
           parentalResponsibility: 'yes',
-          livesWithChild: false,
+          livesWithChild: 'unknown',
           phone: '07700 900456',
           email: '',
           address: '',
@@ -329,7 +329,7 @@ describe('planning parents, carers and siblings', () => {
     // The same people, written differently, with a person's own additions: nothing to do.
     const same = again(
       held([
-        { name: 'GRACE  okafor', livesWithChild: true, priority: 3, notes: 'Works nights.' },
+        { name: 'GRACE  okafor', livesWithChild: 'yes', priority: 3, notes: 'Works nights.' },
         { email: 'dan@example.org' },
       ]),
     );
@@ -339,12 +339,12 @@ describe('planning parents, carers and siblings', () => {
       ['adult-1', 'unchanged'],
     ]);
 
-    // The MIS has a new phone number for Grace.
-    const changed = again(held([{ phone: '07700 900000' }, {}]));
+    // The MIS has a new phone number for Grace; who she lives with stays as a person recorded.
+    const changed = again(held([{ phone: '07700 900000', livesWithChild: 'no' }, {}]));
     expect(changed?.adults[0]).toMatchObject({
       action: 'update',
       changed: ['phone'],
-      draft: { phone: '07700 900123', priority: 1 },
+      draft: { phone: '07700 900123', livesWithChild: 'no', priority: 1 },
     });
     expect(changed?.family[0]).toBe('Update Grace Okafor (Mother): phone');
 

@@ -25,7 +25,7 @@ export const sampleAdult: MethodInput<'family.addAdult'>['adult'] = {
   relationship: 'mother',
   relationshipDetail: '',
   parentalResponsibility: 'yes',
-  livesWithChild: true,
+  livesWithChild: 'yes',
   phone: '07700 900 982',
   email: 'grace.okafor@example.com',
   address: '12 Mill Lane\nRiverside\nRV1 2AB',

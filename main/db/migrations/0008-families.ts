@@ -33,7 +33,8 @@ export const m0008Families: Migration = {
         relationship_detail TEXT NOT NULL,
         parental_responsibility TEXT NOT NULL
           CHECK (parental_responsibility IN ('yes', 'no', 'unknown')),
-        lives_with_child INTEGER NOT NULL CHECK (lives_with_child IN (0, 1)),
+        -- 'unknown' when nobody has said: an MIS export does not record it.
+        lives_with_child TEXT NOT NULL CHECK (lives_with_child IN ('yes', 'no', 'unknown')),
         phone TEXT NOT NULL,
         email TEXT NOT NULL,
         address TEXT NOT NULL,

@@ -6,10 +6,6 @@ const HISTORY = ['concern_levels', 'concern_decisions', 'concern_closures', 'con
 const SEARCH_COLUMNS =
   'text, kind, source_id, concern_id, child_ids, recorded_by, occurred_at, recorded_at';
 
-function actionText(row: string): string {
-  return `concat_ws(char(10), ${row}.description, ${row}.completion_note)`;
-}
-
 /**
  * Triage and case work (issue 4, part 3; domain.md §3.2). Every change is a new row: a level
  * change, a decision, an action (completed once, in place), a closure, a reopening that names
@@ -91,6 +87,33 @@ export const m0010Triage: Migration = {
         reopened_at TEXT NOT NULL
       ) STRICT;
 
+      -- Where each concern stands, kept by the triggers below so that the inbox and the
+      -- dashboard read the open concerns from an index instead of working it out for every
+      -- concern ever recorded. Derived data: it is rebuilt from the history tables above.
+      CREATE TABLE concern_state (
+        concern_id TEXT PRIMARY KEY REFERENCES concerns (id),
+        triaged INTEGER NOT NULL DEFAULT 0 CHECK (triaged IN (0, 1)),
+        closed INTEGER NOT NULL DEFAULT 0 CHECK (closed IN (0, 1))
+      ) STRICT;
+      CREATE INDEX concern_state_open ON concern_state (triaged) WHERE closed = 0;
+      INSERT INTO concern_state (concern_id) SELECT id FROM concerns;
+      CREATE TRIGGER concerns_state AFTER INSERT ON concerns BEGIN
+        INSERT INTO concern_state (concern_id) VALUES (NEW.id);
+      END;
+      CREATE TRIGGER concern_levels_state AFTER INSERT ON concern_levels BEGIN
+        UPDATE concern_state SET triaged = 1 WHERE concern_id = NEW.concern_id;
+      END;
+      CREATE TRIGGER concern_decisions_state AFTER INSERT ON concern_decisions BEGIN
+        UPDATE concern_state SET triaged = 1 WHERE concern_id = NEW.concern_id;
+      END;
+      CREATE TRIGGER concern_closures_state AFTER INSERT ON concern_closures BEGIN
+        UPDATE concern_state SET closed = 1 WHERE concern_id = NEW.concern_id;
+      END;
+      CREATE TRIGGER concern_reopenings_state AFTER INSERT ON concern_reopenings BEGIN
+        UPDATE concern_state SET closed = 0
+        WHERE concern_id = (SELECT concern_id FROM concern_closures WHERE id = NEW.closure_id);
+      END;
+
       CREATE TRIGGER concern_decisions_search AFTER INSERT ON concern_decisions BEGIN
         INSERT INTO search_index (${SEARCH_COLUMNS})
         VALUES (concat_ws(char(10), nullif(NEW.description, ''), NEW.rationale), 'decision',
@@ -98,15 +121,17 @@ export const m0010Triage: Migration = {
       END;
       CREATE TRIGGER concern_actions_search AFTER INSERT ON concern_actions BEGIN
         INSERT INTO search_index (${SEARCH_COLUMNS})
-        VALUES (${actionText('NEW')}, 'action', NEW.id, NEW.concern_id, '', NEW.created_by,
-          NULL, NEW.created_at);
+        VALUES (NEW.description, 'action', NEW.id, NEW.concern_id, '', NEW.created_by, NULL,
+          NEW.created_at);
       END;
-      -- Completion adds its note to the action's text.
-      CREATE TRIGGER concern_actions_search_update AFTER UPDATE ON concern_actions BEGIN
-        DELETE FROM search_index WHERE kind = 'action' AND source_id = OLD.id;
+      -- An action is completed once (concern_actions_complete_once): its note is indexed as a
+      -- text of its own, so completing never rewrites the index (finding a row there by source
+      -- id would read the whole index).
+      CREATE TRIGGER concern_actions_search_done AFTER UPDATE OF completed_at ON concern_actions
+        WHEN OLD.completed_at IS NULL AND NEW.completed_at IS NOT NULL BEGIN
         INSERT INTO search_index (${SEARCH_COLUMNS})
-        VALUES (${actionText('NEW')}, 'action', NEW.id, NEW.concern_id, '', NEW.created_by,
-          NULL, NEW.created_at);
+        VALUES (NEW.completion_note, 'action_done', NEW.id, NEW.concern_id, '', NEW.completed_by,
+          NULL, NEW.completed_at);
       END;
     `);
     for (const table of HISTORY) {

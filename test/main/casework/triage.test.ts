@@ -244,7 +244,7 @@ describe('triage and case work (issue 4, part 3)', () => {
     ]);
   });
 
-  it('adds an action for a deputy, dated its due day on each child’s chronology', async () => {
+  it('adds an action for a deputy, dated when it was set on each child’s chronology', async () => {
     const action = {
       concernId: fightConcern.id,
       description: 'Meet both sets of parents',
@@ -278,8 +278,8 @@ describe('triage and case work (issue 4, part 3)', () => {
       const set = (await entries(child.id)).filter((e) => e.source === 'action');
       expect(set.map((e) => [e.occurredAt, e.title, e.detail, e.concernId])).toEqual([
         [
-          '2026-12-04',
-          'Action for Test ddeputy, due 4 Dec 2026',
+          '2026-11-28T12:00',
+          'Action set for Test ddeputy, due 4 Dec 2026',
           'Meet both sets of parents',
           fightConcern.id,
         ],
@@ -493,7 +493,8 @@ describe('triage and case work (issue 4, part 3)', () => {
         )
       ).items.map((h) => h.kind);
     expect(await kinds(dsl, 'lunchtimes')).toEqual(['decision']);
-    expect(await kinds(dsl, 'lunchtime plan')).toEqual(['action']);
+    expect(await kinds(dsl, 'lunchtime plan')).toEqual(['action_done']);
+    expect(await kinds(dsl, 'both sets of parents')).toEqual(['action']);
     expect(await kinds(teacher, 'lunchtime plan')).toEqual([]);
   });
 

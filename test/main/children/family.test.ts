@@ -190,7 +190,7 @@ describe('families, adults and key contacts on a child’s file (issue 4, part 1
           name: 'Samuel Okafor',
           relationship: 'father',
           parentalResponsibility: 'yes',
-          livesWithChild: false,
+          livesWithChild: 'no',
           contactRestrictions: 'No contact – court order (non-molestation), 4 Jun 2026.',
           priority: 2,
         },
@@ -203,7 +203,7 @@ describe('families, adults and key contacts on a child’s file (issue 4, part 1
       childId: amara.id,
       name: 'Grace Okafor',
       parentalResponsibility: 'yes',
-      livesWithChild: true,
+      livesWithChild: 'yes',
       recordedByName: 'Dana Lead',
       recordedAt: NOW.toISOString(),
     });
@@ -215,7 +215,7 @@ describe('families, adults and key contacts on a child’s file (issue 4, part 1
         .prepare('SELECT lives_with_child, parental_responsibility FROM family_adults WHERE id = ?')
         .get(father.id),
     );
-    expect(stored).toEqual({ lives_with_child: 0, parental_responsibility: 'yes' });
+    expect(stored).toEqual({ lives_with_child: 'no', parental_responsibility: 'yes' });
     // Adults are per child: Kofi's file has none yet.
     expect((await familyOf(kofi.id)).adults).toEqual([]);
   });
@@ -225,10 +225,19 @@ describe('families, adults and key contacts on a child’s file (issue 4, part 1
     const updated = await must<FamilyAdult>(
       core.invoke(dsl, 'family.updateAdult', {
         id: mother!.id,
-        adult: { ...sampleAdult, phone: '01632 960 123', parentalResponsibility: 'unknown' },
+        adult: {
+          ...sampleAdult,
+          phone: '01632 960 123',
+          parentalResponsibility: 'unknown',
+          livesWithChild: 'unknown',
+        },
       }),
     );
-    expect(updated).toMatchObject({ phone: '01632 960 123', parentalResponsibility: 'unknown' });
+    expect(updated).toMatchObject({
+      phone: '01632 960 123',
+      parentalResponsibility: 'unknown',
+      livesWithChild: 'unknown',
+    });
     const before = await tables();
     const bad = await core.invoke(dsl, 'family.updateAdult', {
       id: mother!.id,

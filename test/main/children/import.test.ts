@@ -421,6 +421,7 @@ describe('importing the register from a MIS export, through the router and a rea
         a.email,
         a.address,
         a.priority,
+        a.livesWithChild,
         a.recordedByName,
       ]),
     ).toEqual([
@@ -432,9 +433,10 @@ describe('importing the register from a MIS export, through the router and a rea
         'grace.okafor@example.org',
         '12 Elm Road, Leeds, LS6 2AB',
         1,
+        'unknown',
         'Dana Lead',
       ],
-      ['Daniel Okafor', 'father', 'yes', '07700 900456', '', '', 2, 'Dana Lead'],
+      ['Daniel Okafor', 'father', 'yes', '07700 900456', '', '', 2, 'unknown', 'Dana Lead'],
     ]);
     expect(siblingNames(amara)).toEqual([['Chidi']]);
     expect(siblingNames(await familyOf('N878200016011'))).toEqual([['Zofia']]);
@@ -455,6 +457,56 @@ describe('importing the register from a MIS export, through the router and a rea
     const stored = await snapshot();
     expect(stored.families).toHaveLength(2);
     expect(stored.family_adults).toHaveLength(11);
+    // The export never says who the child lives with, so no imported adult claims an answer.
+    expect(
+      new Set(
+        (stored.family_adults as { lives_with_child: string }[]).map((a) => a.lives_with_child),
+      ),
+    ).toEqual(new Set(['unknown']));
+  });
+
+  it('never overwrites whether the child lives with an adult once a person has recorded it', async () => {
+    value<ImportResult>(await apply(misFixture('sims-contacts.csv')));
+    const daniel = (await familyOf('B801200005001')).adults.find((a) => a.name === 'Daniel Okafor');
+    if (!daniel) throw new Error('Daniel Okafor was not imported');
+    // A person who knows the family answers the question the export left open.
+    value<FamilyAdult>(
+      await call('family.updateAdult', {
+        id: daniel.id,
+        adult: {
+          name: daniel.name,
+          relationship: daniel.relationship,
+          relationshipDetail: daniel.relationshipDetail,
+          parentalResponsibility: daniel.parentalResponsibility,
+          livesWithChild: 'no',
+          phone: daniel.phone,
+          email: daniel.email,
+          address: daniel.address,
+          contactRestrictions: daniel.contactRestrictions,
+          notes: daniel.notes,
+          priority: daniel.priority,
+        },
+      }),
+    );
+    const recorded = await snapshot();
+
+    now = new Date('2026-11-29T09:00:00Z');
+    expect(value<ImportResult>(await apply(misFixture('sims-contacts.csv')))).toMatchObject({
+      unchanged: 7,
+      adultsAdded: 0,
+      adultsUpdated: 0,
+    });
+    expect(await snapshot()).toEqual(recorded);
+
+    // A changed phone number updates Daniel on both children's files and leaves the answer be.
+    const changed = misFixture('sims-contacts.csv').replaceAll('07700 900456', '07700 900457');
+    expect(value<ImportResult>(await apply(changed))).toMatchObject({ adultsUpdated: 2 });
+    const livesWith = async (upn: string) =>
+      (await familyOf(upn)).adults
+        .filter((a) => a.name === 'Daniel Okafor')
+        .map((a) => [a.phone, a.livesWithChild]);
+    expect(await livesWith('B801200005001')).toEqual([['07700 900457', 'no']]);
+    expect(await livesWith('Z878200016010')).toEqual([['07700 900457', 'unknown']]);
   });
 
   it('importing the same file again changes no row of any table', async () => {
@@ -549,6 +601,7 @@ describe('importing the register from a MIS export, through the router and a rea
           name: 'Pat Jones',
           relationship: 'other',
           relationshipDetail: 'Neighbour',
+          livesWithChild: 'no',
           priority: 3,
         },
       }),
@@ -573,11 +626,18 @@ describe('importing the register from a MIS export, through the router and a rea
     const family = await familyOf('B801200005001');
     expect(siblingNames(family)).toEqual([['Ada', 'Chidi']]);
     expect(
-      family.adults.map((a) => [a.id === grace.id, a.name, a.phone, a.email, a.notes]),
+      family.adults.map((a) => [
+        a.id === grace.id,
+        a.name,
+        a.phone,
+        a.email,
+        a.notes,
+        a.livesWithChild,
+      ]),
     ).toEqual([
-      [true, 'grace okafor', '07700 900123', 'grace.okafor@example.org', 'Prefers texts.'],
-      [false, 'Daniel Okafor', '07700 900456', '', ''],
-      [false, 'Pat Jones', sampleAdult.phone, sampleAdult.email, ''],
+      [true, 'grace okafor', '07700 900123', 'grace.okafor@example.org', 'Prefers texts.', 'yes'],
+      [false, 'Daniel Okafor', '07700 900456', '', '', 'unknown'],
+      [false, 'Pat Jones', sampleAdult.phone, sampleAdult.email, '', 'no'],
     ]);
     expect(family.adults.find((a) => a.id === neighbour.id)).toBeDefined();
     expect((await snapshot()).families).toHaveLength(2);

@@ -54,13 +54,21 @@ describe('migration 0008-families', () => {
     ).toThrow(/FOREIGN KEY constraint failed/);
 
     const adult = db.prepare(
-      `INSERT INTO family_adults VALUES ('a1', 'c1', 'Grace', :relationship, '', :pr, 1, '', '',
-         '', '', '', 1, 'u1', 't', 'u1', 't')`,
+      `INSERT INTO family_adults VALUES (:id, 'c1', 'Grace', :relationship, '', :pr, :lives, '',
+         '', '', '', '', 1, 'u1', 't', 'u1', 't')`,
     );
-    adult.run({ relationship: 'mother', pr: 'yes' });
-    expect(() => adult.run({ relationship: 'mother', pr: 'perhaps' })).toThrow(
-      /CHECK constraint failed/,
-    );
+    adult.run({ id: 'a1', relationship: 'mother', pr: 'yes', lives: 'yes' });
+    // Not known is an answer of its own: what an MIS import records.
+    adult.run({ id: 'a2', relationship: 'father', pr: 'unknown', lives: 'unknown' });
+    for (const [pr, lives] of [
+      ['perhaps', 'no'],
+      ['yes', 'perhaps'],
+      ['yes', 1],
+      ['yes', ''],
+    ])
+      expect(() => adult.run({ id: 'a3', relationship: 'mother', pr, lives })).toThrow(
+        /CHECK constraint failed/,
+      );
     expect(() => db.prepare("UPDATE family_adults SET child_id = 'c2'").run()).toThrow(
       /same child/,
     );

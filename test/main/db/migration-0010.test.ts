@@ -73,11 +73,12 @@ describe('migration 0010-triage', () => {
 
     const indexed = db
       .prepare(
-        "SELECT kind, source_id AS id, text FROM search_index WHERE kind IN ('decision', 'action') ORDER BY kind",
+        "SELECT kind, source_id AS id, text FROM search_index WHERE kind IN ('decision', 'action', 'action_done') ORDER BY kind",
       )
       .all();
     expect(indexed).toEqual([
-      { kind: 'action', id: 'a1', text: 'Phone the parents\nSpoke to mum' },
+      { kind: 'action', id: 'a1', text: 'Phone the parents' },
+      { kind: 'action_done', id: 'a1', text: 'Spoke to mum' },
       { kind: 'decision', id: 'd1', text: 'Below threshold; keep a close eye at lunchtimes.' },
     ]);
     closeDatabase(db);

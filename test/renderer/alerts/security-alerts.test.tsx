@@ -7,11 +7,14 @@ import { App } from '../../../renderer/app/App';
 import type { Handlers } from '../fake-lantern';
 import {
   aUser,
+  emptyDashboard,
   fail,
   inputsTo,
   installFakeLantern,
   ok,
+  openSection,
   recordId,
+  safeguardingTeam,
   school,
   setUpRendererTests,
   unlockedAs,
@@ -31,21 +34,23 @@ const second: SecurityAlert = { ...first, id: recordId(41), displayName: 'Ola Go
 const firstText =
   'The recovery key was used to reset the passphrase of Sam Teacher on 28 Nov 2026, 14:05. If this was not expected, treat it as a security incident.';
 
-function open(role: Role, handlers: Handlers) {
+async function open(role: Role, handlers: Handlers) {
   const invoke = installFakeLantern({
+    'dashboard.get': () => ok(emptyDashboard),
     'session.status': () => ok(unlockedAs(role)),
     'school.get': () => ok(school),
     'children.list': () => ok({ items: [], total: 0 }),
     ...handlers,
   });
   render(<App />);
+  if (safeguardingTeam.includes(role)) await openSection('Pupils');
   return invoke;
 }
 
 describe('security alerts', () => {
   it('warns the DSL on every page until acknowledged', async () => {
     let remaining = [first];
-    const invoke = open('dsl', {
+    const invoke = await open('dsl', {
       'alerts.list': () => ok(remaining),
       'alerts.acknowledge': () => {
         remaining = [];
@@ -70,7 +75,7 @@ describe('security alerts', () => {
   });
 
   it('moves to the next alert after acknowledging one', async () => {
-    open('dsl', {
+    await open('dsl', {
       'alerts.list': () => ok([first, second]),
       'alerts.acknowledge': () => ok([second]),
     });
@@ -84,7 +89,7 @@ describe('security alerts', () => {
   });
 
   it('says when an acknowledgement fails and keeps the alert', async () => {
-    open('dsl', {
+    await open('dsl', {
       'alerts.list': () => ok([first]),
       'alerts.acknowledge': () => fail('store_error', 'The store could not be written.'),
     });
@@ -98,7 +103,7 @@ describe('security alerts', () => {
   });
 
   it('is neither shown to nor checked for roles without security duties', async () => {
-    const invoke = open('deputy_dsl', {});
+    const invoke = await open('deputy_dsl', {});
     await screen.findByRole('heading', { name: 'Pupils' });
     expect(screen.queryByRole('region', { name: 'Security alert' })).toBeNull();
     expect(inputsTo(invoke, 'alerts.list')).toEqual([]);

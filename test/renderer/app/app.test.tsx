@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { SchoolInput } from '../../../shared/school/schema';
 import { App } from '../../../renderer/app/App';
 import {
+  emptyDashboard,
   inputsTo,
   installFakeLantern,
   lockedSession,
@@ -48,13 +49,13 @@ describe('App', () => {
     expect(await screen.findByRole('heading', { name: 'Sign in to Lantern' })).toBeTruthy();
   });
 
-  it('asks a DSL for the school if a store has none, then opens the pupil register', async () => {
+  it('asks a DSL for the school if a store has none, then opens the dashboard', async () => {
     const invoke = installFakeLantern({
       'session.status': () => ok(unlockedAs('dsl', { schoolConfigured: false })),
       'school.save': (input) =>
         ok({ ...(input as SchoolInput), laCode: '', updatedAt: school.updatedAt }),
       'school.get': () => ok(school),
-      'children.list': () => ok({ items: [], total: 0 }),
+      'dashboard.get': () => ok(emptyDashboard),
       'alerts.list': () => ok([]),
     });
     render(<App />);
@@ -67,7 +68,7 @@ describe('App', () => {
     fireEvent.change(screen.getByLabelText('Phase'), { target: { value: 'primary' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save school details' }));
 
-    expect(await screen.findByRole('heading', { name: 'Pupils' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Dashboard' })).toBeTruthy();
     expect(inputsTo(invoke, 'school.save')).toEqual([
       {
         name: 'Hillside Primary',
@@ -78,9 +79,9 @@ describe('App', () => {
       },
     ]);
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getByRole('button', { name: 'Pupils' }).getAttribute('aria-current')).toBe(
-      'page',
-    );
+    expect(
+      within(nav).getByRole('button', { name: 'Dashboard' }).getAttribute('aria-current'),
+    ).toBe('page');
     expect(screen.getByRole('button', { name: 'Lock' }).title).toMatch(/Ctrl\+L/);
   });
 
@@ -99,7 +100,7 @@ describe('App', () => {
       'session.status': () => ok(unlockedAs('dsl')),
       'school.get': () => ok(school),
       'school.save': (input) => ok({ ...(input as SchoolInput), updatedAt: school.updatedAt }),
-      'children.list': () => ok({ items: [], total: 0 }),
+      'dashboard.get': () => ok(emptyDashboard),
       'alerts.list': () => ok([]),
     });
     render(<App />);
@@ -118,11 +119,11 @@ describe('App', () => {
     installFakeLantern({
       'session.status': () => ok(unlockedAs('dsl')),
       'school.get': () => ok(school),
-      'children.list': () => ok({ items: [], total: 0 }),
+      'dashboard.get': () => ok(emptyDashboard),
       'alerts.list': () => ok([]),
     });
     render(<App />);
-    await screen.findByRole('heading', { name: 'Pupils' });
+    await screen.findByRole('heading', { name: 'Dashboard' });
     const header = screen.getByRole('banner');
     expect(await within(header).findByText('Hillside Primary School')).toBeTruthy();
     expect(within(header).getByText('Designated safeguarding lead Person')).toBeTruthy();

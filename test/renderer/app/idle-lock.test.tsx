@@ -5,6 +5,7 @@ import { App } from '../../../renderer/app/App';
 import { ACTIVITY_THROTTLE_MS, useIdleLock } from '../../../renderer/app/use-idle-lock';
 import { useLantern } from '../../../renderer/store';
 import {
+  emptyDashboard,
   installFakeLantern,
   lockedSession,
   ok,
@@ -129,7 +130,7 @@ describe('idle lock', () => {
     installFakeLantern({
       'session.status': () => ok(unlockedAs('dsl', { autoLockMinutes: 2 })),
       'school.get': () => ok(school),
-      'children.list': () => ok({ items: [], total: 0 }),
+      'dashboard.get': () => ok(emptyDashboard),
       'alerts.list': () => ok([]),
       'auth.lock': () => ok(lockedSession),
     });
@@ -137,7 +138,7 @@ describe('idle lock', () => {
     await act(async () => {
       await vi.advanceTimersByTimeAsync(300);
     });
-    expect(screen.getByRole('heading', { name: 'Pupils' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Dashboard' })).toBeTruthy();
     await act(async () => {
       await vi.advanceTimersByTimeAsync(2 * MINUTE);
     });

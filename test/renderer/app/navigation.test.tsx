@@ -6,6 +6,7 @@ import { App } from '../../../renderer/app/App';
 import { useLantern } from '../../../renderer/store';
 import {
   aChild,
+  emptyDashboard,
   inputsTo,
   installFakeLantern,
   ok,
@@ -20,6 +21,7 @@ function openAs(role: Role) {
   const invoke = installFakeLantern({
     'session.status': () => ok(unlockedAs(role)),
     'school.get': () => ok(school),
+    'dashboard.get': () => ok(emptyDashboard),
     'children.list': () => ok({ items: [aChild()], total: 1 }),
     'alerts.list': () => ok([]),
     'designations.current': () => ok({}),
@@ -38,9 +40,10 @@ async function navLabels(): Promise<string[]> {
 }
 
 describe('main navigation by role', () => {
-  it('gives the DSL every section', async () => {
-    openAs('dsl');
-    await screen.findByRole('heading', { name: 'Pupils' });
+  it('gives the DSL every section, and opens on the dashboard', async () => {
+    const invoke = openAs('dsl');
+    await screen.findByRole('heading', { name: 'Dashboard' });
+    expect(inputsTo(invoke, 'children.list')).toEqual([]);
     expect(await navLabels()).toEqual([
       'Dashboard',
       'Pupils',
@@ -53,6 +56,21 @@ describe('main navigation by role', () => {
       'School profile',
       'My account',
     ]);
+  });
+
+  it('opens the deputy DSL on the dashboard too', async () => {
+    openAs('deputy_dsl');
+    await screen.findByRole('heading', { name: 'Dashboard' });
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(
+      within(nav).getByRole('button', { name: 'Dashboard' }).getAttribute('aria-current'),
+    ).toBe('page');
+  });
+
+  it.each(['headteacher', 'staff'] as const)('opens %s on the pupil register', async (role) => {
+    const invoke = openAs(role);
+    expect(await screen.findByRole('heading', { name: 'Pupils' })).toBeTruthy();
+    expect(inputsTo(invoke, 'dashboard.get')).toEqual([]);
   });
 
   it('shows a governor no pupils, users or audit log, and opens on the school profile', async () => {

@@ -8,9 +8,11 @@ import type { Handlers } from '../fake-lantern';
 import {
   aChild,
   aUser,
+  emptyDashboard,
   inputsTo,
   installFakeLantern,
   ok,
+  openSection,
   school,
   setUpRendererTests,
   unlockedAs,
@@ -53,6 +55,7 @@ const base: Handlers = {
   'school.get': () => ok(school),
   'children.list': () => ok({ items: [child], total: 1 }),
   'alerts.list': () => ok([]),
+  'dashboard.get': () => ok(emptyDashboard),
   'designations.current': () => ok({}),
   'designations.forChild': () => ok([]),
   'family.forChild': () => ok({ families: [], adults: [], contacts: [] }),
@@ -243,6 +246,7 @@ describe('who has viewed a child’s file', () => {
       ...handlers,
     });
     render(<App />);
+    await openSection('Pupils');
     fireEvent.click(await screen.findByRole('button', { name: 'Jane Doe' }));
     await screen.findByRole('heading', { name: 'Jane Doe', level: 1 });
     return invoke;
@@ -286,6 +290,7 @@ describe('who has viewed a child’s file', () => {
       'encompass.forChild': () => ok([]),
     });
     render(<App />);
+    await openSection('Pupils');
     fireEvent.click(await screen.findByRole('button', { name: 'Jane Doe' }));
     await screen.findByRole('heading', { name: 'Jane Doe', level: 1 });
     expect(screen.queryByRole('button', { name: 'Who has viewed this file' })).toBeNull();

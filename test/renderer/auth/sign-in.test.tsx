@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { App } from '../../../renderer/app/App';
 import {
+  emptyDashboard,
   fail,
   inputsTo,
   installFakeLantern,
@@ -78,19 +79,23 @@ describe('sign-in screen', () => {
     expect(document.activeElement).toBe(screen.getByLabelText('Passphrase'));
   });
 
-  it('opens the pupil register once signed in', async () => {
+  it.each([
+    ['dsl', 'Dashboard'],
+    ['staff', 'Pupils'],
+  ] as const)('opens a %s on their first page (%s) once signed in', async (role, first) => {
     installFakeLantern({
       'session.status': () => ok(lockedSession),
-      'auth.signIn': () => ok(unlockedAs('dsl')),
+      'auth.signIn': () => ok(unlockedAs(role)),
       'school.get': () => ok(school),
       'children.list': () => ok({ items: [], total: 0 }),
+      'dashboard.get': () => ok(emptyDashboard),
       'alerts.list': () => ok([]),
     });
     render(<App />);
-    fireEvent.change(await screen.findByLabelText('Username'), { target: { value: 'dsl' } });
+    fireEvent.change(await screen.findByLabelText('Username'), { target: { value: role } });
     fill('Passphrase', 'correct horse battery staple');
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByRole('heading', { name: 'Pupils' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: first, level: 1 })).toBeTruthy();
     expect(await screen.findByText('Hillside Primary School')).toBeTruthy();
   });
 });
@@ -131,7 +136,7 @@ describe('recovery key screen', () => {
       'session.status': () => ok(lockedSession),
       'auth.recover': () => ok(unlockedAs('dsl')),
       'school.get': () => ok(school),
-      'children.list': () => ok({ items: [], total: 0 }),
+      'dashboard.get': () => ok(emptyDashboard),
       'alerts.list': () => ok([]),
     });
     render(<App />);
@@ -143,7 +148,7 @@ describe('recovery key screen', () => {
     expect(screen.getByText('Strong')).toBeTruthy();
     fill('Confirm new passphrase', passphrase);
     fireEvent.click(screen.getByRole('button', { name: 'Reset passphrase and sign in' }));
-    expect(await screen.findByRole('heading', { name: 'Pupils' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Dashboard' })).toBeTruthy();
     expect(inputsTo(invoke, 'auth.recover')).toEqual([
       { recoveryKey: key.toLowerCase(), username: 'dana', passphrase, confirmation: passphrase },
     ]);

@@ -1,12 +1,13 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
-import type { InboxItem, MyAction, TriageState } from '../../../shared/casework/schema';
+import type { CaseAction, InboxItem, MyAction, TriageState } from '../../../shared/casework/schema';
 import type { Concern } from '../../../shared/concerns/schema';
 import { addDays, formatCalendarDate, londonDate } from '../../../shared/dates/calendar-date';
 import { App } from '../../../renderer/app/App';
 import type { Handlers } from '../fake-lantern';
 import {
+  emptyDashboard,
   inputsTo,
   installFakeLantern,
   ok,
@@ -78,10 +79,27 @@ const fresh: TriageState = {
   closures: [],
 };
 
+/** An action still to do on the concern, given to Dee Deputy. */
+function openAction(dueDate: string): CaseAction {
+  return {
+    id: recordId(30),
+    description: 'Phone Jane’s mother',
+    ownerId: recordId(3),
+    ownerName: 'Dee Deputy',
+    dueDate,
+    createdByName: 'Dana Lead',
+    createdAt: '2026-11-20T14:00:00.000Z',
+    completedAt: null,
+    completedByName: null,
+    completionNote: null,
+  };
+}
+
 function openAs(role: 'dsl' | 'staff', handlers: Handlers = {}) {
   const invoke = installFakeLantern({
     'session.status': () => ok(unlockedAs(role)),
     'school.get': () => ok(school),
+    'dashboard.get': () => ok(emptyDashboard),
     'children.list': () => ok({ items: [], total: 0 }),
     'alerts.list': () => ok([]),
     'designations.current': () => ok({}),
@@ -194,20 +212,7 @@ describe('the triage panel on a concern', () => {
         ok({
           ...fresh,
           status: 'open',
-          actions: [
-            {
-              id: recordId(30),
-              description: 'Phone Jane’s mother',
-              ownerId: recordId(3),
-              ownerName: 'Dee Deputy',
-              dueDate: addDays(today, -1),
-              createdByName: 'Dana Lead',
-              createdAt: '2026-11-20T14:00:00.000Z',
-              completedAt: null,
-              completedByName: null,
-              completionNote: null,
-            },
-          ],
+          actions: [openAction(addDays(today, -1))],
         }),
     });
     await openConcernFromInbox();
@@ -230,6 +235,58 @@ describe('the triage panel on a concern', () => {
     expect(inputsTo(invoke, 'triage.close')).toEqual([]);
   });
 
+  it('says under the heading where the triage stands, with a way straight to it', async () => {
+    openAs('dsl', {
+      'triage.get': () =>
+        ok({
+          ...fresh,
+          status: 'open',
+          level: 2,
+          actions: [openAction(addDays(today, 2))],
+        }),
+    });
+    await openConcernFromInbox();
+    const line = await screen.findByText(/^Triage:/);
+    expect(line.textContent).toBe('Triage: Open · Level 2 Early help · 1 open action Go to triage');
+    const facts = screen.getByRole('heading', { name: 'What happened (facts)' });
+    // Near the top: before the record, not after it with the triage section.
+    expect(line.compareDocumentPosition(facts) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    fireEvent.click(within(line).getByRole('link', { name: 'Go to triage' }));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Triage', level: 2 }));
+  });
+
+  it('confirms each save beside the form that made it, politely, not at the top', async () => {
+    const levelled: TriageState = {
+      ...fresh,
+      status: 'open',
+      level: 3,
+      levels: [
+        {
+          id: recordId(21),
+          level: 3,
+          previous: null,
+          rationale: 'Repeated hunger; a child in need assessment is needed.',
+          setByName: 'Dana Lead',
+          setAt: new Date().toISOString(),
+        },
+      ],
+    };
+    openAs('dsl', { 'triage.setLevel': () => ok(levelled) });
+    await openConcernFromInbox();
+    expect(screen.getByText(/^Triage:/).textContent).toContain('Awaiting triage');
+    choose('Level', '3');
+    choose('Rationale for the level', 'Repeated hunger; a child in need assessment is needed.');
+    fireEvent.click(screen.getByRole('button', { name: 'Save level' }));
+    const level = screen.getByRole('region', { name: 'Level of concern' });
+    const status = await within(level).findByRole('status');
+    expect(status.textContent).toBe('Level saved.');
+    // Only beside the level form: not in the page's status region, nor beside the other forms.
+    const others = screen.getAllByRole('status').filter((s) => s !== status);
+    expect(others.length).toBeGreaterThan(1);
+    expect(others.map((s) => s.textContent)).toEqual(others.map(() => ''));
+    expect(screen.getByText(/^Triage:/).textContent).toContain('Level 3');
+  });
+
   it('adds an action for a chosen owner with a due date', async () => {
     const invoke = openAs('dsl', { 'actions.add': () => ok({ ...fresh, status: 'open' }) });
     await openConcernFromInbox();
@@ -250,6 +307,8 @@ describe('the triage panel on a concern', () => {
         },
       ]);
     });
+    const actions = screen.getByRole('region', { name: 'Actions' });
+    expect((await within(actions).findByRole('status')).textContent).toBe('Action added.');
   });
 });
 
@@ -287,5 +346,7 @@ describe('my actions', () => {
         { actionId: mine.id, note: 'Checked in every morning this week.' },
       ]);
     });
+    // "My actions" is a short page: the confirmation is the page's own, at its top.
+    expect(await screen.findByText('Action completed.')).toBeTruthy();
   });
 });

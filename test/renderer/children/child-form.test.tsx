@@ -9,9 +9,11 @@ import type { Handlers } from '../fake-lantern';
 import {
   aChild,
   description,
+  emptyDashboard,
   inputsTo,
   installFakeLantern,
   ok,
+  openSection,
   school,
   setUpRendererTests,
   unlockedAs,
@@ -22,6 +24,7 @@ setUpRendererTests();
 
 const base: Handlers = {
   'session.status': () => ok(unlockedAs('dsl')),
+  'dashboard.get': () => ok(emptyDashboard),
   'school.get': () => ok(school),
   'children.list': () => ok({ items: [], total: 0 }),
   'alerts.list': () => ok([]),
@@ -33,6 +36,7 @@ const base: Handlers = {
 async function openAddChild(handlers: Handlers = {}) {
   const invoke = installFakeLantern({ ...base, ...handlers });
   render(<App />);
+  await openSection('Pupils');
   fireEvent.click(await screen.findByRole('button', { name: 'Add a child' }));
   await screen.findByRole('heading', { name: 'Add a child' });
   return invoke;
@@ -164,6 +168,7 @@ describe('edit details form', () => {
       }),
     });
     render(<App />);
+    await openSection('Pupils');
     fireEvent.click(await screen.findByRole('button', { name: 'Jane Doe (known as Janey)' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Edit details' }));
     await screen.findByRole('heading', { name: 'Edit details for Jane Doe' });
@@ -216,6 +221,7 @@ describe('leaving date', () => {
       },
     });
     render(<App />);
+    await openSection('Pupils');
     fireEvent.click(await screen.findByRole('button', { name: 'Jane Doe' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Edit details' }));
     await screen.findByRole('heading', { name: 'Edit details for Jane Doe' });

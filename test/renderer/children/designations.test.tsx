@@ -7,11 +7,14 @@ import { App } from '../../../renderer/app/App';
 import type { Handlers } from '../fake-lantern';
 import {
   aChild,
+  emptyDashboard,
   fail,
   inputsTo,
   installFakeLantern,
   ok,
+  openSection,
   recordId,
+  safeguardingTeam,
   school,
   setUpRendererTests,
   unlockedAs,
@@ -48,8 +51,9 @@ const pastCin: Designation = {
   endedAt: '2026-03-03T12:00:00.000Z',
 };
 
-function openAs(role: Role, handlers: Handlers = {}) {
+async function openAs(role: Role, handlers: Handlers = {}) {
   const invoke = installFakeLantern({
+    'dashboard.get': () => ok(emptyDashboard),
     'session.status': () => ok(unlockedAs(role)),
     'school.get': () => ok(school),
     'children.list': () => ok({ items: [jane], total: 1 }),
@@ -64,6 +68,7 @@ function openAs(role: Role, handlers: Handlers = {}) {
     ...handlers,
   });
   render(<App />);
+  if (safeguardingTeam.includes(role)) await openSection('Pupils');
   return invoke;
 }
 
@@ -78,7 +83,7 @@ function type(label: string | RegExp, value: string) {
 
 describe('designations on a child’s page', () => {
   it('shows current designations with their start, and past ones beneath', async () => {
-    openAs('dsl');
+    await openAs('dsl');
     await openJane();
     const current = await screen.findByRole('list', { name: 'Current designations' });
     expect(current.textContent).toContain('Child protection plan (neglect) since 3 Mar 2026');
@@ -89,7 +94,7 @@ describe('designations on a child’s page', () => {
   });
 
   it('shows the current designations as badges in the register for the DSL', async () => {
-    const invoke = openAs('dsl');
+    const invoke = await openAs('dsl');
     const row = (await screen.findByRole('button', { name: 'Jane Doe' })).closest('tr');
     await waitFor(() => {
       expect(row?.textContent).toContain('Child protection plan (neglect)');
@@ -98,14 +103,14 @@ describe('designations on a child’s page', () => {
   });
 
   it('never asks for designations for staff', async () => {
-    const invoke = openAs('staff');
+    const invoke = await openAs('staff');
     await screen.findByRole('button', { name: 'Record a concern about Jane Doe' });
     expect(screen.queryByText('Child protection plan (neglect)')).toBeNull();
     expect(inputsTo(invoke, 'designations.current')).toEqual([]);
   });
 
   it('lets the headteacher read but not add or end', async () => {
-    openAs('headteacher');
+    await openAs('headteacher');
     await openJane();
     await screen.findByRole('list', { name: 'Current designations' });
     expect(screen.queryByRole('heading', { name: 'Add a designation' })).toBeNull();
@@ -113,7 +118,7 @@ describe('designations on a child’s page', () => {
   });
 
   it('asks for the CP category only for a plan, and checks the form before sending', async () => {
-    const invoke = openAs('dsl');
+    const invoke = await openAs('dsl');
     await openJane();
     expect(screen.queryByLabelText('Category of the child protection plan')).toBeNull();
     type('Designation', 'cp_plan');
@@ -132,7 +137,7 @@ describe('designations on a child’s page', () => {
   });
 
   it('adds a designation and shows main’s overlap message on its field', async () => {
-    const invoke = openAs('dsl', {
+    const invoke = await openAs('dsl', {
       'designations.add': () =>
         fail('conflict', 'Some details need correcting.', {
           'designation.kind':
@@ -165,7 +170,7 @@ describe('designations on a child’s page', () => {
 
   it('ends a current designation on the date given', async () => {
     let ended = false;
-    const invoke = openAs('dsl', {
+    const invoke = await openAs('dsl', {
       'designations.forChild': () =>
         ok(ended ? [{ ...plan, endDate: '2026-11-20' }, pastCin] : [plan, pastCin]),
       'designations.end': () => {

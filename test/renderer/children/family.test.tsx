@@ -7,11 +7,14 @@ import { App } from '../../../renderer/app/App';
 import type { Handlers } from '../fake-lantern';
 import {
   aChild,
+  emptyDashboard,
   fail,
   inputsTo,
   installFakeLantern,
   ok,
+  openSection,
   recordId,
+  safeguardingTeam,
   school,
   setUpRendererTests,
   unlockedAs,
@@ -29,7 +32,7 @@ const father: FamilyAdult = {
   relationship: 'father',
   relationshipDetail: '',
   parentalResponsibility: 'yes',
-  livesWithChild: false,
+  livesWithChild: 'no',
   phone: '01632 960 001',
   email: 'peter@example.com',
   address: '3 High Street\nRiverside',
@@ -39,6 +42,21 @@ const father: FamilyAdult = {
   recordedByName: 'Dana Lead',
   recordedAt: '2026-10-01T09:00:00.000Z',
   updatedAt: '2026-10-01T09:00:00.000Z',
+};
+
+/** As an MIS import records her: the export does not say who the child lives with. */
+const grandmother: FamilyAdult = {
+  ...father,
+  id: recordId(42),
+  name: 'Anne Doe',
+  relationship: 'grandparent',
+  parentalResponsibility: 'unknown',
+  livesWithChild: 'unknown',
+  phone: '',
+  email: '',
+  address: '',
+  contactRestrictions: '',
+  priority: 1,
 };
 
 const socialWorker: KeyContact = {
@@ -61,12 +79,13 @@ const socialWorker: KeyContact = {
 
 const withFamily: ChildFamily = {
   families: [{ id: recordId(60), label: 'Mother’s household', siblings: [john] }],
-  adults: [father],
+  adults: [grandmother, father],
   contacts: [socialWorker],
 };
 
-function openAs(role: Role, handlers: Handlers = {}) {
+async function openAs(role: Role, handlers: Handlers = {}) {
   const invoke = installFakeLantern({
+    'dashboard.get': () => ok(emptyDashboard),
     'session.status': () => ok(unlockedAs(role)),
     'school.get': () => ok(school),
     'children.list': () => ok({ items: [jane, john], total: 2 }),
@@ -80,6 +99,7 @@ function openAs(role: Role, handlers: Handlers = {}) {
     ...handlers,
   });
   render(<App />);
+  if (safeguardingTeam.includes(role)) await openSection('Pupils');
   return invoke;
 }
 
@@ -89,13 +109,20 @@ async function openJane() {
   await screen.findByRole('heading', { name: 'Brothers and sisters' });
 }
 
+/** What an adult's card says for one term, such as "Lives with Jane Doe". */
+function detailOf(adults: HTMLElement, name: string, term: string): string | null | undefined {
+  const card = within(adults).getByRole('heading', { name }).closest('li');
+  if (!card) throw new Error(`${name} has no card`);
+  return within(card).getByText(term, { selector: 'dt' }).nextElementSibling?.textContent;
+}
+
 function type(label: string | RegExp, value: string) {
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
 }
 
 describe('family and key contacts on a child’s page', () => {
   it('shows siblings, adults with a prominent restriction, and key contacts', async () => {
-    openAs('dsl');
+    await openAs('dsl');
     await openJane();
     const household = screen.getByRole('list', { name: 'Mother’s household' });
     expect(within(household).getByRole('button', { name: 'John Doe' })).toBeTruthy();
@@ -106,6 +133,12 @@ describe('family and key contacts on a child’s page', () => {
     );
     expect(adults.textContent).toContain('Has parental responsibility');
     expect(adults.textContent).toContain('2nd to contact');
+    expect(detailOf(adults, 'Peter Doe (Father)', 'Lives with Jane Doe')).toBe('No');
+    // Imported from the MIS, which never said: not known, rather than a "No" nobody gave.
+    expect(detailOf(adults, 'Anne Doe (Grandparent)', 'Lives with Jane Doe')).toBe('Not known');
+    expect(detailOf(adults, 'Anne Doe (Grandparent)', 'Parental responsibility')).toBe(
+      'Parental responsibility not known',
+    );
     const contacts = screen.getByRole('list', { name: 'Current key contacts' });
     expect(contacts.textContent).toContain(
       'Social worker Ann Smith, Northshire Children’s Services, 01632 960 002 (since 3 Mar 2026)',
@@ -113,7 +146,7 @@ describe('family and key contacts on a child’s page', () => {
   });
 
   it('opens a sibling’s file from the list', async () => {
-    const invoke = openAs('dsl');
+    const invoke = await openAs('dsl');
     await openJane();
     fireEvent.click(screen.getByRole('button', { name: 'John Doe' }));
     expect(await screen.findByRole('heading', { name: 'John Doe', level: 1 })).toBeTruthy();
@@ -121,7 +154,7 @@ describe('family and key contacts on a child’s page', () => {
   });
 
   it('is read-only for the headteacher', async () => {
-    openAs('headteacher');
+    await openAs('headteacher');
     await openJane();
     expect(screen.getByRole('note')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /^Change / })).toBeNull();
@@ -131,14 +164,14 @@ describe('family and key contacts on a child’s page', () => {
   });
 
   it('never asks for the family for staff', async () => {
-    const invoke = openAs('staff');
+    const invoke = await openAs('staff');
     await screen.findByRole('button', { name: 'Record a concern about Jane Doe' });
     expect(screen.queryByRole('heading', { name: 'Family and key contacts' })).toBeNull();
     expect(inputsTo(invoke, 'family.forChild')).toEqual([]);
   });
 
   it('checks an adult before sending, then adds them', async () => {
-    const invoke = openAs('dsl', {
+    const invoke = await openAs('dsl', {
       'family.addAdult': (input) =>
         ok({ ...father, ...(input as { adult: object }).adult, id: recordId(41) }),
     });
@@ -152,7 +185,15 @@ describe('family and key contacts on a child’s page', () => {
     expect(
       within(summary).getByText('Enter a phone number, like 01632 960 001 or +44 7700 900 982.'),
     ).toBeTruthy();
+    expect(within(summary).getByText('Say whether the child lives with them.')).toBeTruthy();
     expect(inputsTo(invoke, 'family.addAdult')).toEqual([]);
+    const livesWith = screen.getByLabelText<HTMLSelectElement>('Does the child live with them?');
+    expect([...livesWith.options].map((o) => [o.value, o.text])).toEqual([
+      ['', 'Choose…'],
+      ['yes', 'Yes'],
+      ['no', 'No'],
+      ['unknown', 'Not known'],
+    ]);
 
     type('Full name', ' Mary Doe ');
     type('Relationship to the child', 'mother');
@@ -170,7 +211,7 @@ describe('family and key contacts on a child’s page', () => {
         relationship: 'mother',
         relationshipDetail: '',
         parentalResponsibility: 'yes',
-        livesWithChild: true,
+        livesWithChild: 'yes',
         phone: '07700 900 982',
         email: '',
         address: '',
@@ -183,7 +224,7 @@ describe('family and key contacts on a child’s page', () => {
   });
 
   it('corrects an adult and shows main’s message on the field', async () => {
-    const invoke = openAs('dsl', {
+    const invoke = await openAs('dsl', {
       'family.updateAdult': () =>
         fail('invalid_input', 'Some details need correcting.', {
           'adult.email': 'Enter an email address in the correct format, like name@example.com.',
@@ -192,7 +233,10 @@ describe('family and key contacts on a child’s page', () => {
     await openJane();
     fireEvent.click(screen.getByRole('button', { name: 'Change Peter Doe’s details' }));
     expect(screen.getByLabelText<HTMLInputElement>('Full name').value).toBe('Peter Doe');
+    const livesWith = screen.getByLabelText<HTMLSelectElement>('Does the child live with them?');
+    expect(livesWith.value).toBe('no');
     type('Parental responsibility', 'unknown');
+    type('Does the child live with them?', 'unknown');
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(
       await screen.findAllByText(
@@ -205,7 +249,7 @@ describe('family and key contacts on a child’s page', () => {
         adult: expect.objectContaining({
           name: 'Peter Doe',
           parentalResponsibility: 'unknown',
-          livesWithChild: false,
+          livesWithChild: 'unknown',
           priority: 2,
           contactRestrictions: 'No contact – court order.',
         }) as unknown,
@@ -215,7 +259,7 @@ describe('family and key contacts on a child’s page', () => {
 
   it('adds a key contact and ends one', async () => {
     let current = withFamily;
-    const invoke = openAs('dsl', {
+    const invoke = await openAs('dsl', {
       'family.forChild': () => ok(current),
       'family.addContact': (input) =>
         ok({ ...socialWorker, ...(input as { contact: object }).contact, id: recordId(51) }),
@@ -256,7 +300,7 @@ describe('family and key contacts on a child’s page', () => {
 
   it('finds a child on the register and links them as a sibling in a new family', async () => {
     const tom = aChild({ id: recordId(31), legalForename: 'Tom', legalSurname: 'Reed', upn: '' });
-    const invoke = openAs('dsl', {
+    const invoke = await openAs('dsl', {
       'children.list': (input) =>
         ok(
           (input as { query: string }).query === 'reed'

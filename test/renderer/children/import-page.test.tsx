@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 
 import type { Role } from '../../../shared/auth/roles';
 import type { ImportMapping } from '../../../shared/children/import';
+import { planImport } from '../../../shared/children/import';
+import type { Child } from '../../../shared/children/schema';
 import { App } from '../../../renderer/app/App';
 import { useLantern } from '../../../renderer/store';
 import { misFixture } from '../../support/mis';
@@ -10,11 +12,15 @@ import type { Handlers } from '../fake-lantern';
 import {
   aChild,
   description,
+  emptyDashboard,
   fail,
   inputsTo,
   installFakeLantern,
   ok,
+  openSection,
   previewFor,
+  recordId,
+  safeguardingTeam,
   school,
   setUpRendererTests,
   unlockedAs,
@@ -34,8 +40,9 @@ const amara = aChild({
 
 type PreviewInput = { csv: string; mapping: ImportMapping | null };
 
-function openAs(role: Role, handlers: Handlers = {}) {
+async function openAs(role: Role, handlers: Handlers = {}) {
   const invoke = installFakeLantern({
+    'dashboard.get': () => ok(emptyDashboard),
     'session.status': () => ok(unlockedAs(role)),
     'school.get': () => ok(school),
     'children.list': () => ok({ items: [amara], total: 1 }),
@@ -50,11 +57,12 @@ function openAs(role: Role, handlers: Handlers = {}) {
     ...handlers,
   });
   render(<App />);
+  if (safeguardingTeam.includes(role)) await openSection('Pupils');
   return invoke;
 }
 
 async function openImport(handlers: Handlers = {}) {
-  const invoke = openAs('dsl', handlers);
+  const invoke = await openAs('dsl', handlers);
   fireEvent.click(await screen.findByRole('button', { name: 'Import from MIS' }));
   await screen.findByRole('heading', { name: 'Import pupils' });
   return invoke;
@@ -71,12 +79,12 @@ const importButton = () =>
 
 describe('import pupils from the MIS', () => {
   it('is offered to roles that change the register, and only to them', async () => {
-    openAs('dsl');
+    await openAs('dsl');
     expect(await screen.findByRole('button', { name: 'Import from MIS' })).toBeTruthy();
   });
 
   it.each(['headteacher', 'staff'] as const)('is not offered to %s', async (role) => {
-    openAs(role);
+    await openAs(role);
     await screen.findByText('1 pupil');
     expect(screen.queryByRole('button', { name: 'Import from MIS' })).toBeNull();
   });
@@ -268,6 +276,57 @@ describe('import pupils from the MIS', () => {
   });
 });
 
+describe('importing an export the register already matches', () => {
+  /** The register as an earlier import of `file` left it: the same pupils, the same details. */
+  function registerFrom(file: Parameters<typeof misFixture>[0]): Child[] {
+    const plan = planImport({
+      csv: misFixture(file),
+      mapping: null,
+      saved: [],
+      today: '2026-11-28',
+      findByUpn: () => null,
+    });
+    return plan.rows.flatMap((row, i) =>
+      row.draft ? [aChild({ ...row.draft, id: recordId(200 + i) })] : [],
+    );
+  }
+
+  function previewAgainst(register: readonly Child[]): Handlers {
+    return {
+      'children.importPreview': (input) => {
+        const { csv, mapping } = input as PreviewInput;
+        return ok(previewFor(csv, mapping, register));
+      },
+    };
+  }
+
+  it('says there is nothing to import, and offers no import', async () => {
+    const invoke = await openImport(previewAgainst(registerFrom('sims.csv')));
+    choose('sims.csv', misFixture('sims.csv'));
+    expect((await screen.findByText(/Recognised as a SIMS export\./)).textContent).toBe(
+      'Recognised as a SIMS export. 5 rows: 0 new, 0 updated, 5 unchanged, 0 leavers, 0 rows with problems.',
+    );
+    expect(screen.getByText('Nothing to import: every pupil is already up to date.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Import/ })).toBeNull();
+    expect(screen.queryByLabelText('Save this column mapping as (optional)')).toBeNull();
+    // In place of the import button, beside the back link at the top of the page.
+    const back = screen.getAllByRole('button', { name: 'Back to pupils' });
+    expect(back).toHaveLength(2);
+    fireEvent.click(back[1] as HTMLElement);
+    await screen.findByRole('heading', { name: 'Pupils' });
+    expect(inputsTo(invoke, 'children.importApply')).toEqual([]);
+  });
+
+  it('still offers the import when it would add parents and carers to the pupils', async () => {
+    await openImport(previewAgainst(registerFrom('sims-contacts.csv')));
+    choose('sims-contacts.csv', misFixture('sims-contacts.csv'));
+    await screen.findByText(/Recognised as a SIMS export\. 7 rows: 0 new, 0 updated, 7 unchanged/);
+    expect(screen.queryByText(/Nothing to import/)).toBeNull();
+    expect(importButton().textContent).toBe('Import 7 pupils');
+    expect(importButton().disabled).toBe(false);
+  });
+});
+
 describe('parents, carers and households in the import', () => {
   it('suggests the contact columns in their own group and previews the adults, siblings and left-out details', async () => {
     const invoke = await openImport();
@@ -355,7 +414,7 @@ describe('leavers on the register', () => {
       legalSurname: 'Taylor',
       leavingDate: '2099-07-20',
     });
-    const invoke = openAs('dsl', {
+    const invoke = await openAs('dsl', {
       'children.list': (input) =>
         ok(
           (input as { includeLeavers: boolean }).includeLeavers

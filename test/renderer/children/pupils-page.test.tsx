@@ -7,9 +7,12 @@ import { App } from '../../../renderer/app/App';
 import type { Handlers } from '../fake-lantern';
 import {
   aChild,
+  emptyDashboard,
   inputsTo,
   installFakeLantern,
   ok,
+  openSection,
+  safeguardingTeam,
   school,
   setUpRendererTests,
   unlockedAs,
@@ -27,8 +30,9 @@ const sam = aChild({
   yearGroup: 'R',
 });
 
-function openAs(role: Role, handlers: Handlers = {}) {
+async function openAs(role: Role, handlers: Handlers = {}) {
   const invoke = installFakeLantern({
+    'dashboard.get': () => ok(emptyDashboard),
     'session.status': () => ok(unlockedAs(role)),
     'school.get': () => ok(school),
     'children.list': () => ok({ items: [jane, sam], total: 2 }),
@@ -39,12 +43,13 @@ function openAs(role: Role, handlers: Handlers = {}) {
     ...handlers,
   });
   render(<App />);
+  if (safeguardingTeam.includes(role)) await openSection('Pupils');
   return invoke;
 }
 
 describe('pupil register', () => {
   it('lists pupils with their year group, date of birth and UPN', async () => {
-    openAs('dsl');
+    await openAs('dsl');
     expect(await screen.findByText('2 pupils')).toBeTruthy();
     const table = screen.getByRole('table', { name: 'Pupil register' });
     const rows = within(table).getAllByRole('row');
@@ -57,13 +62,13 @@ describe('pupil register', () => {
   });
 
   it('hides “Add a child” from a role that cannot change the register', async () => {
-    openAs('staff');
+    await openAs('staff');
     await screen.findByText('2 pupils');
     expect(screen.queryByRole('button', { name: 'Add a child' })).toBeNull();
   });
 
   it('shows governors neither the register nor its navigation', async () => {
-    const invoke = openAs('governor');
+    const invoke = await openAs('governor');
     expect(await screen.findByRole('heading', { name: 'School profile' })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).queryByRole('button', { name: 'Pupils' })).toBeNull();
@@ -73,7 +78,7 @@ describe('pupil register', () => {
   });
 
   it('searches after typing pauses and says when nothing matches', async () => {
-    const invoke = openAs('dsl', {
+    const invoke = await openAs('dsl', {
       'children.list': (input) => {
         const { query } = input as { query: string };
         return ok(query === '' ? { items: [jane, sam], total: 2 } : { items: [], total: 0 });
@@ -99,7 +104,7 @@ describe('pupil register', () => {
   });
 
   it('guides a new school when the register is empty', async () => {
-    openAs('dsl', { 'children.list': () => ok({ items: [], total: 0 }) });
+    await openAs('dsl', { 'children.list': () => ok({ items: [], total: 0 }) });
     expect(await screen.findByText('No pupils on the register yet.')).toBeTruthy();
     expect(screen.getByText(/Add each child with “Add a child”/)).toBeTruthy();
   });
@@ -112,7 +117,7 @@ describe('pupil register', () => {
           legalSurname: `Pupil${from + i}`,
         }),
       );
-    const invoke = openAs('dsl', {
+    const invoke = await openAs('dsl', {
       'children.list': (input) => {
         const { offset } = input as { offset: number };
         return ok({ items: page(offset, offset === 0 ? 50 : 10), total: 60 });
@@ -133,7 +138,7 @@ describe('pupil register', () => {
 
   it('offers a retry when the register cannot be loaded', async () => {
     let fail = true;
-    openAs('dsl', {
+    await openAs('dsl', {
       'children.list': () =>
         fail
           ? { ok: false, error: { code: 'store_error', message: 'The store could not be read.' } }

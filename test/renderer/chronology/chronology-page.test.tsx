@@ -10,11 +10,14 @@ import { useLantern } from '../../../renderer/store';
 import type { Handlers } from '../fake-lantern';
 import {
   aChild,
+  emptyDashboard,
   fail,
   inputsTo,
   installFakeLantern,
   ok,
+  openSection,
   recordId,
+  safeguardingTeam,
   school,
   setUpRendererTests,
   unlockedAs,
@@ -58,8 +61,9 @@ const three = [
   anEntry(3, { significant: true, headline: 'Disclosure to class teacher' }),
 ];
 
-function openAs(role: Role, handlers: Handlers = {}) {
+async function openAs(role: Role, handlers: Handlers = {}) {
   const invoke = installFakeLantern({
+    'dashboard.get': () => ok(emptyDashboard),
     'session.status': () => ok(unlockedAs(role)),
     'school.get': () => ok(school),
     'children.list': () => ok({ items: [jane], total: 1 }),
@@ -77,6 +81,7 @@ function openAs(role: Role, handlers: Handlers = {}) {
     ...handlers,
   });
   render(<App />);
+  if (safeguardingTeam.includes(role)) await openSection('Pupils');
   return invoke;
 }
 
@@ -97,7 +102,7 @@ function rowsOf(): HTMLElement[] {
 
 describe('the chronology page', () => {
   it('is opened from the child’s page by a DSL and lists each entry’s columns', async () => {
-    openAs('dsl');
+    await openAs('dsl');
     fireEvent.click(await screen.findByRole('button', { name: 'Jane Doe' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Chronology' }));
     expect(await screen.findByRole('heading', { name: 'Chronology: Jane Doe' })).toBeTruthy();
@@ -116,7 +121,7 @@ describe('the chronology page', () => {
   });
 
   it('shows a teacher no chronology link, and refuses the page itself', async () => {
-    openAs('staff');
+    await openAs('staff');
     await screen.findByRole('button', { name: 'Record a concern about Jane Doe' });
     expect(screen.queryByRole('button', { name: 'Chronology' })).toBeNull();
     act(() => {
@@ -126,7 +131,7 @@ describe('the chronology page', () => {
   });
 
   it('filters by dates and significance, and says how many of the entries are shown', async () => {
-    const invoke = openAs('dsl', {
+    const invoke = await openAs('dsl', {
       'chronology.forChild': (input) => {
         const { filter } = input as { filter: typeof noChronologyFilter };
         return ok(filter.significantOnly ? [three[2] as ChronologyEntry] : three);
@@ -146,7 +151,7 @@ describe('the chronology page', () => {
   });
 
   it('refuses a date range that ends before it starts, and sends nothing', async () => {
-    const invoke = openAs('dsl');
+    const invoke = await openAs('dsl');
     await openChronology();
     const before = inputsTo(invoke, 'chronology.forChild').length;
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-11-02' } });
@@ -158,7 +163,7 @@ describe('the chronology page', () => {
 
   it('draws only a window of a 2,000-entry chronology, and the rows further down once scrolled', async () => {
     const many = Array.from({ length: 2000 }, (_, i) => anEntry(i));
-    openAs('dsl', { 'chronology.forChild': () => ok(many) });
+    await openAs('dsl', { 'chronology.forChild': () => ok(many) });
     await openChronology();
     expect(await screen.findByText('Showing all 2000 entries')).toBeTruthy();
     const table = screen.getByRole('table', { name: 'Chronology entries' });
@@ -181,7 +186,7 @@ describe('the chronology page', () => {
   });
 
   it('flags an entry as significant with a headline, from the keyboard, and shows it in bold', async () => {
-    const invoke = openAs('dsl', {
+    const invoke = await openAs('dsl', {
       'chronology.mark': (input) => {
         const { headline } = input as { headline: string };
         if (headline.trim() === '')
@@ -216,7 +221,7 @@ describe('the chronology page', () => {
   });
 
   it('closes the headline editor on Escape without saving', async () => {
-    const invoke = openAs('dsl');
+    const invoke = await openAs('dsl');
     await openChronology();
     const row = rowsOf()[0];
     if (!row) throw new Error('row missing');
@@ -227,7 +232,7 @@ describe('the chronology page', () => {
   });
 
   it('gives the headteacher the chronology but no marking or curating', async () => {
-    openAs('headteacher');
+    await openAs('headteacher');
     await openChronology();
     expect(screen.queryByRole('button', { name: /Flag as significant/ })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Make a curated version' })).toBeNull();
@@ -239,7 +244,7 @@ describe('the chronology page', () => {
       { ...(three[0] as ChronologyEntry), childName: 'Jane Doe' },
       { ...anEntry(9, { childId: recordId(9), title: 'Sibling’s concern' }), childName: 'Sam Doe' },
     ];
-    const invoke = openAs('dsl', { 'chronology.forFamily': () => ok(family) });
+    const invoke = await openAs('dsl', { 'chronology.forFamily': () => ok(family) });
     await openChronology();
     fireEvent.click(screen.getByLabelText('Include siblings’ entries (family chronology)'));
     expect(await screen.findByText('Sam Doe')).toBeTruthy();
@@ -250,7 +255,7 @@ describe('the chronology page', () => {
   });
 
   it('makes a curated version from ticked entries with analysis', async () => {
-    const invoke = openAs('dsl', {
+    const invoke = await openAs('dsl', {
       'chronology.curated.save': (input) => {
         const i = input as { title: string; purpose: string };
         const saved: CuratedChronology = {
@@ -297,7 +302,7 @@ describe('the chronology page', () => {
 
   it('prints every entry, not a window, between two protective markings', async () => {
     const many = Array.from({ length: 300 }, (_, i) => anEntry(i));
-    openAs('dsl', { 'chronology.forChild': () => ok(many) });
+    await openAs('dsl', { 'chronology.forChild': () => ok(many) });
     await openChronology();
     const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
     fireEvent.click(screen.getByRole('button', { name: 'Print this chronology' }));

@@ -11,10 +11,13 @@ import { AUTOSAVE_DELAY_MS } from '../../../renderer/concerns/use-draft-autosave
 import type { Handlers } from '../fake-lantern';
 import {
   aChild,
+  emptyDashboard,
   inputsTo,
   installFakeLantern,
   ok,
+  openSection,
   recordId,
+  safeguardingTeam,
   school,
   setUpRendererTests,
   unlockedAs,
@@ -68,8 +71,9 @@ const submitted: Concern = {
   addenda: [],
 };
 
-function openAs(role: 'staff' | 'dsl', handlers: Handlers = {}) {
+async function openAs(role: 'staff' | 'dsl', handlers: Handlers = {}) {
   const invoke = installFakeLantern({
+    'dashboard.get': () => ok(emptyDashboard),
     'session.status': () => ok(unlockedAs(role)),
     'school.get': () => ok(school),
     'children.list': () => ok({ items: [jane], total: 1 }),
@@ -87,6 +91,7 @@ function openAs(role: 'staff' | 'dsl', handlers: Handlers = {}) {
     ...handlers,
   });
   render(<App />);
+  if (safeguardingTeam.includes(role)) await openSection('Pupils');
   return invoke;
 }
 
@@ -101,7 +106,7 @@ async function startFromRegister() {
 
 describe('the body map', () => {
   it('places a mark from the keyboard: front or back, the part of the body, then a description', async () => {
-    const invoke = openAs('staff');
+    const invoke = await openAs('staff');
     await startFromRegister();
     choose('Date', '2025-10-01');
     choose('What happened? (facts you saw or heard)', 'A bruise on her arm.');
@@ -155,7 +160,7 @@ describe('the body map', () => {
   });
 
   it('removes a mark from the list and the outline', async () => {
-    openAs('staff');
+    await openAs('staff');
     await startFromRegister();
     choose('Part of the body', 'left-hand');
     choose('Kind of mark', 'cut');
@@ -170,7 +175,7 @@ describe('the body map', () => {
 
 describe('drafts', () => {
   it('saves a second after typing stops, says when, and submits from the draft', async () => {
-    const invoke = openAs('staff');
+    const invoke = await openAs('staff');
     await startFromRegister();
     expect(inputsTo(invoke, 'concernDrafts.save')).toEqual([]);
     choose('Date', '2025-10-01');
@@ -200,7 +205,7 @@ describe('drafts', () => {
   });
 
   it('saves what was typed when the person leaves the page before the second is up', async () => {
-    const invoke = openAs('staff');
+    const invoke = await openAs('staff');
     await startFromRegister();
     choose('Where did it happen?', 'Classroom');
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
@@ -240,7 +245,7 @@ describe('drafts', () => {
         bodyMap: submitted.bodyMap,
       },
     };
-    const invoke = openAs('staff', {
+    const invoke = await openAs('staff', {
       'concernDrafts.list': () => ok([summary]),
       'concernDrafts.get': () => ok(draft),
       'concernDrafts.detach': () => ok([]),
@@ -265,7 +270,7 @@ describe('drafts', () => {
   });
 
   it('attaches a file to the draft, creating the draft first', async () => {
-    const invoke = openAs('staff', { 'concernDrafts.attach': () => ok(photo) });
+    const invoke = await openAs('staff', { 'concernDrafts.attach': () => ok(photo) });
     await startFromRegister();
     const file = new File([Uint8Array.from([0x89, 0x50, 0x4e, 0x47])], 'arm.png', {
       type: 'image/png',
@@ -279,7 +284,7 @@ describe('drafts', () => {
   });
 
   it('refuses a file over 10 MB before sending it', async () => {
-    const invoke = openAs('staff');
+    const invoke = await openAs('staff');
     await startFromRegister();
     const big = new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'huge.png', { type: 'image/png' });
     fireEvent.change(screen.getByLabelText('Attach a photo or PDF'), { target: { files: [big] } });
@@ -290,7 +295,7 @@ describe('drafts', () => {
 
 describe('a submitted concern', () => {
   it('shows the body map and the attached photo from its bytes', async () => {
-    openAs('dsl', {
+    await openAs('dsl', {
       'concerns.forChild': () =>
         ok([
           {

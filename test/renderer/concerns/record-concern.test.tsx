@@ -7,11 +7,14 @@ import { App } from '../../../renderer/app/App';
 import type { Handlers } from '../fake-lantern';
 import {
   aChild,
+  emptyDashboard,
   fail,
   inputsTo,
   installFakeLantern,
   ok,
+  openSection,
   recordId,
+  safeguardingTeam,
   school,
   setUpRendererTests,
   unlockedAs,
@@ -65,8 +68,9 @@ const listed: ConcernSummary = {
   addenda: 0,
 };
 
-function openAs(role: Role, handlers: Handlers = {}) {
+async function openAs(role: Role, handlers: Handlers = {}) {
   const invoke = installFakeLantern({
+    'dashboard.get': () => ok(emptyDashboard),
     'session.status': () => ok(unlockedAs(role)),
     'school.get': () => ok(school),
     'children.list': (input) =>
@@ -87,6 +91,7 @@ function openAs(role: Role, handlers: Handlers = {}) {
     ...handlers,
   });
   render(<App />);
+  if (safeguardingTeam.includes(role)) await openSection('Pupils');
   return invoke;
 }
 
@@ -101,7 +106,7 @@ async function startFromRegister() {
 
 describe('recording a concern', () => {
   it('lets staff start from the register, with the child pre-selected', async () => {
-    openAs('staff');
+    await openAs('staff');
     await startFromRegister();
     expect(screen.getByText('Jane Doe')).toBeTruthy();
     expect(screen.getByLabelText<HTMLSelectElement>('Role of Jane Doe').value).toBe('subject');
@@ -112,7 +117,7 @@ describe('recording a concern', () => {
   });
 
   it('checks the form with the shared schema before sending anything', async () => {
-    const invoke = openAs('staff');
+    const invoke = await openAs('staff');
     await startFromRegister();
     fireEvent.click(screen.getByRole('button', { name: 'Submit concern' }));
     const summary = await screen.findByRole('alert');
@@ -125,7 +130,7 @@ describe('recording a concern', () => {
   });
 
   it('records a fight between two children, each with their own role', async () => {
-    const invoke = openAs('staff');
+    const invoke = await openAs('staff');
     await startFromRegister();
     type('Add another child', 'okafor');
     fireEvent.click(screen.getByRole('button', { name: 'Search' }));
@@ -149,6 +154,12 @@ describe('recording a concern', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Submit concern' }));
 
     expect(await screen.findByRole('heading', { name: 'Concern recorded' })).toBeTruthy();
+    // Every child the concern names, with their part in it, as main recorded them.
+    expect(
+      screen.getByText(
+        'Your concern about Jane Doe (victim) and Samuel Okafor (alleged perpetrator) is saved. It cannot be changed or deleted.',
+      ),
+    ).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'What happens next' })).toBeTruthy();
     expect(inputsTo(invoke, 'concerns.submit')).toEqual([
       {
@@ -174,7 +185,7 @@ describe('recording a concern', () => {
   });
 
   it('asks for the role of a child added later, and shows main’s field errors', async () => {
-    const invoke = openAs('staff', {
+    const invoke = await openAs('staff', {
       'concerns.submit': () =>
         fail('invalid_input', 'Some details need correcting.', {
           occurredAt: 'The time cannot be in the future.',
@@ -201,7 +212,7 @@ describe('recording a concern', () => {
 
 describe('a child’s concerns', () => {
   it('lists them on the child’s page with that child’s role, and opens one read-only', async () => {
-    const invoke = openAs('dsl', {
+    const invoke = await openAs('dsl', {
       'concerns.addAddendum': () =>
         ok({
           ...concern,

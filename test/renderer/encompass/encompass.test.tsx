@@ -10,6 +10,7 @@ import { useLantern } from '../../../renderer/store';
 import type { Handlers } from '../fake-lantern';
 import {
   aChild,
+  emptyDashboard,
   inputsTo,
   installFakeLantern,
   ok,
@@ -50,6 +51,7 @@ const recorded: EncompassNotification = {
 function openAs(role: Role, handlers: Handlers = {}) {
   const invoke = installFakeLantern({
     'session.status': () => ok(unlockedAs(role)),
+    'dashboard.get': () => ok(emptyDashboard),
     'school.get': () => ok(school),
     'children.list': () => ok({ items: [jane, sam], total: 2 }),
     'children.get': () => ok(jane),

@@ -9,6 +9,7 @@ import { useLantern } from '../../../renderer/store';
 import type { Handlers } from '../fake-lantern';
 import {
   aChild,
+  emptyDashboard,
   fail,
   inputsTo,
   installFakeLantern,
@@ -78,6 +79,7 @@ const concern: Concern = {
 function openAs(role: Role, handlers: Handlers = {}) {
   const invoke = installFakeLantern({
     'session.status': () => ok(unlockedAs(role)),
+    'dashboard.get': () => ok(emptyDashboard),
     'school.get': () => ok(school),
     'children.list': () => ok({ items: [jane], total: 1 }),
     'alerts.list': () => ok([]),

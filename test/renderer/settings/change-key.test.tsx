@@ -9,6 +9,7 @@ import type { Handlers } from '../fake-lantern';
 import {
   aUser,
   description,
+  emptyDashboard,
   fail,
   inputsTo,
   installFakeLantern,
@@ -47,6 +48,7 @@ const secrets = [recoveryKey, 'tulip-anchor-57-river', 'kestrel-oak-23-meadow'];
 async function openSettings(role: Role, handlers: Handlers = {}) {
   const invoke = installFakeLantern({
     'session.status': () => ok(unlockedAs(role)),
+    'dashboard.get': () => ok(emptyDashboard),
     'school.get': () => ok(school),
     'children.list': () => ok({ items: [], total: 0 }),
     'alerts.list': () => ok([]),

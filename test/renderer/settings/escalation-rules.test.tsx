@@ -7,6 +7,7 @@ import type { Settings } from '../../../shared/settings/schema';
 import { App } from '../../../renderer/app/App';
 import type { Handlers } from '../fake-lantern';
 import {
+  emptyDashboard,
   fail,
   inputsTo,
   installFakeLantern,
@@ -23,6 +24,7 @@ const settings: Settings = { autoLockMinutes: 5, escalationRules: [...defaultEsc
 async function openSettings(role: Role, handlers: Handlers = {}) {
   const invoke = installFakeLantern({
     'session.status': () => ok(unlockedAs(role)),
+    'dashboard.get': () => ok(emptyDashboard),
     'school.get': () => ok(school),
     'children.list': () => ok({ items: [], total: 0 }),
     'triage.inbox': () => ok([]),

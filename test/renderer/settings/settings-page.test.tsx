@@ -6,6 +6,7 @@ import { App } from '../../../renderer/app/App';
 import { useLantern } from '../../../renderer/store';
 import type { Handlers } from '../fake-lantern';
 import {
+  emptyDashboard,
   inputsTo,
   installFakeLantern,
   ok,
@@ -19,6 +20,7 @@ setUpRendererTests();
 async function openSettings(role: Role, handlers: Handlers = {}) {
   const invoke = installFakeLantern({
     'session.status': () => ok(unlockedAs(role)),
+    'dashboard.get': () => ok(emptyDashboard),
     'school.get': () => ok(school),
     'children.list': () => ok({ items: [], total: 0 }),
     'alerts.list': () => ok([]),

@@ -7,6 +7,7 @@ import { useLantern } from '../../../renderer/store';
 import type { Handlers } from '../fake-lantern';
 import {
   description,
+  emptyDashboard,
   fail,
   inputsTo,
   installFakeLantern,
@@ -36,7 +37,7 @@ function openWizard(handlers: Handlers = {}) {
     'session.status': () => ok(noStore),
     'setup.create': () => ok({ status: justCreated, recoveryKey }),
     'school.get': () => ok(school),
-    'children.list': () => ok({ items: [], total: 0 }),
+    'dashboard.get': () => ok(emptyDashboard),
     'alerts.list': () => ok([]),
     ...handlers,
   });
@@ -254,7 +255,7 @@ describe('set-up wizard', () => {
     fill('Last group of the recovery key', ' stvwx ');
     fireEvent.click(screen.getByLabelText('I have stored the recovery key safely'));
     click('Continue to Lantern');
-    expect(await screen.findByRole('heading', { name: 'Pupils' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Dashboard' })).toBeTruthy();
     expect(inputsTo(invoke, 'setup.confirmRecoveryKey')).toEqual([{ lastGroup: 'stvwx' }]);
     expect(useLantern.getState().recoveryKey).toBeNull();
     expect(screen.queryByText(recoveryKey)).toBeNull();
@@ -271,10 +272,10 @@ describe('set-up wizard', () => {
     installFakeLantern({
       'session.status': () => ok(justCreated),
       'school.get': () => ok(school),
-      'children.list': () => ok({ items: [], total: 0 }),
+      'dashboard.get': () => ok(emptyDashboard),
       'alerts.list': () => ok([]),
     });
     render(<App />);
-    expect(await screen.findByRole('heading', { name: 'Pupils' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Dashboard' })).toBeTruthy();
   });
 });

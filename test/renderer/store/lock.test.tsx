@@ -8,9 +8,11 @@ import { useLantern } from '../../../renderer/store';
 import {
   aChild,
   aUser,
+  emptyDashboard,
   installFakeLantern,
   lockedSession,
   ok,
+  openSection,
   previewFor,
   recordId,
   school,
@@ -167,7 +169,7 @@ async function unlockedWithData(): Promise<void> {
             relationship: 'mother',
             relationshipDetail: '',
             parentalResponsibility: 'yes',
-            livesWithChild: true,
+            livesWithChild: 'yes',
             phone: '07700 900 982',
             email: '',
             address: '',
@@ -306,10 +308,12 @@ describe('lock', () => {
       'session.status': () => ok(unlockedAs('dsl')),
       'school.get': () => ok(school),
       'children.list': () => ok({ items: [child], total: 1 }),
+      'dashboard.get': () => ok(emptyDashboard),
       'alerts.list': () => ok([]),
       'designations.current': () => ok({}),
     });
     render(<App />);
+    await openSection('Pupils');
     await screen.findByText('1 pupil');
     act(() => {
       useLantern.getState().sessionEnded();
@@ -324,11 +328,13 @@ describe('lock', () => {
       'session.status': () => ok(unlockedAs('dsl')),
       'school.get': () => ok(school),
       'children.list': () => ok({ items: [child], total: 1 }),
+      'dashboard.get': () => ok(emptyDashboard),
       'alerts.list': () => ok([]),
       'designations.current': () => ok({}),
       'auth.lock': () => ok(lockedSession),
     });
     render(<App />);
+    await openSection('Pupils');
     await screen.findByText('1 pupil');
     await act(async () => {
       fireEvent.keyDown(window, { key: 'l', ctrlKey: true });
@@ -344,6 +350,7 @@ describe('lock', () => {
       'session.status': () => ok(unlockedAs('dsl')),
       'school.get': () => ok(school),
       'children.list': () => ok({ items: [child], total: 1 }),
+      'dashboard.get': () => ok(emptyDashboard),
       'alerts.list': () => ok([]),
       'designations.current': () => ok({}),
       'auth.lock': () => ({

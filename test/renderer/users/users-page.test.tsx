@@ -7,6 +7,7 @@ import { useLantern } from '../../../renderer/store';
 import type { Handlers } from '../fake-lantern';
 import {
   aUser,
+  emptyDashboard,
   fail,
   inputsTo,
   installFakeLantern,
@@ -46,6 +47,7 @@ const newcomer = aUser({
 async function openUsers(handlers: Handlers = {}) {
   const invoke = installFakeLantern({
     'session.status': () => ok(unlockedAs('dsl')),
+    'dashboard.get': () => ok(emptyDashboard),
     'school.get': () => ok(school),
     'children.list': () => ok({ items: [], total: 0 }),
     'alerts.list': () => ok([]),
