@@ -6,6 +6,7 @@ import { formatCalendarDate, londonDate } from '../../shared/dates/calendar-date
 import type { SearchHit } from '../../shared/search/schema';
 import { MAX_SEARCH_CHARS, searchKindLabels } from '../../shared/search/schema';
 import { useCan } from '../app/use-can';
+import type { Route } from '../store';
 import { useLantern } from '../store';
 import type { SearchState } from '../store/search-slice';
 import { LoadFailure, Loading } from '../ui/AsyncState';
@@ -32,17 +33,24 @@ function Result({ hit, index }: { hit: SearchHit; index: number }) {
   const title = `${searchKindLabels[hit.kind]}, ${hitDate(hit)}`;
   const aboutId = `search-result-${index}-about`;
   const concernId = hit.concernId;
+  // A notification's texts (and its corrections) are indexed under the notification's id.
+  const route: Route | null =
+    hit.kind === 'encompass'
+      ? { page: 'encompass', id: hit.sourceId, child: null }
+      : concernId === null
+        ? null
+        : { page: 'concern', id: concernId, child: null, from: 'search' };
   return (
     <li className="search-result">
       <h2 className="search-result__title">
-        {concernId === null ? (
+        {route === null ? (
           title
         ) : (
           <Button
             variant="link"
             aria-describedby={aboutId}
             onClick={() => {
-              navigate({ page: 'concern', id: concernId, child: null, from: 'search' });
+              navigate(route);
             }}
           >
             {title}

@@ -146,6 +146,31 @@ describe('the search page', () => {
     });
   });
 
+  it('opens an Operation Encompass notification from its result', async () => {
+    const encompassHit: SearchHit = {
+      kind: 'encompass',
+      sourceId: recordId(11),
+      concernId: null,
+      children: [{ id: jane.id, name: 'Jane Doe', left: false }],
+      occurredAt: '2026-11-27T22:10',
+      recordedAt: '2026-11-28T08:05:00.000Z',
+      snippet: [{ text: 'school', hit: true }],
+    };
+    openAs('dsl', {
+      'search.concerns': () => ok<SearchResults>({ items: [encompassHit], more: false }),
+    });
+    await openSearch();
+    searchFor('school');
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Operation Encompass notification, 27 Nov 2026' }),
+    );
+    expect(useLantern.getState().route).toEqual({
+      page: 'encompass',
+      id: recordId(11),
+      child: null,
+    });
+  });
+
   it('says when nothing matches, and tells staff they search only their own concerns', async () => {
     openAs('staff', { 'search.concerns': () => ok({ items: [], more: false }) });
     await openSearch();
