@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { methodNames, methods } from '../../shared/api';
 import { routerFixture } from '../support/router-fixture';
@@ -56,13 +56,14 @@ function nearValid(base: unknown): fc.Arbitrary<unknown> {
 }
 
 describe('fuzzing every method (security F2)', () => {
-  const fx = routerFixture();
-  const { vault, router } = fx;
-
-  beforeAll(async () => {
+  // A fresh store for each method: every call adds an audit row, and a valid audit.verify reads
+  // the whole log, so one store for every method makes the run quadratic in the number of calls.
+  let fx: ReturnType<typeof routerFixture>;
+  beforeEach(async () => {
+    fx = routerFixture();
     await fx.setUp();
   });
-  afterAll(() => {
+  afterEach(() => {
     fx.close();
   });
 
@@ -105,7 +106,7 @@ describe('fuzzing every method (security F2)', () => {
   // memory the garbage collector does not see, and tens of thousands of runs exhaust the machine.
   const snapshotStatements = new WeakMap<object, { all(): unknown[] }[]>();
   function snapshot(): string {
-    const db = vault.store()?.db;
+    const db = fx.vault.store()?.db;
     if (!db) throw new Error('store closed');
     let statements = snapshotStatements.get(db);
     if (!statements) {
@@ -123,7 +124,7 @@ describe('fuzzing every method (security F2)', () => {
         fc.asyncProperty(fc.oneof(fc.anything(), nearValid(validInputs[method])), async (input) => {
           const valid = schema.safeParse(input).success;
           const before = snapshot();
-          const result = await router.invoke(fx.session('dsl'), method, input);
+          const result = await fx.router.invoke(fx.session('dsl'), method, input);
           expect(typeof result.ok).toBe('boolean');
           if (!valid) {
             expect(result.ok).toBe(false);
@@ -134,7 +135,7 @@ describe('fuzzing every method (security F2)', () => {
         { numRuns: RUNS, seed: 20261128 },
       );
       expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoKeys);
-      expect(vault.store()).not.toBeNull();
+      expect(fx.vault.store()).not.toBeNull();
     });
   }
 
@@ -144,13 +145,13 @@ describe('fuzzing every method (security F2)', () => {
       fc.asyncProperty(
         fc.anything().filter((m) => typeof m !== 'string'),
         async (m) => {
-          const r = await router.invoke(session, m, {});
+          const r = await fx.router.invoke(session, m, {});
           expect(r.ok ? 'ok' : r.error.code).toBe('unknown_method');
         },
       ),
       { numRuns: 200 },
     );
-    const big = await router.invoke(session, 'children.list', {
+    const big = await fx.router.invoke(session, 'children.list', {
       query: 'x'.repeat(300_000),
       includeLeavers: false,
       limit: 1,
