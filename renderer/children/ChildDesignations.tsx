@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 
 import type { Child } from '../../shared/children/schema';
 import { displayName } from '../../shared/children/schema';
@@ -12,7 +12,7 @@ import {
   designationLabels,
   designationName,
 } from '../../shared/children/designations';
-import { formatCalendarDate, londonDate } from '../../shared/dates/calendar-date';
+import { londonDate } from '../../shared/dates/calendar-date';
 import { useCan } from '../app/use-can';
 import { useLantern } from '../store';
 import { LoadFailure, Loading } from '../ui/AsyncState';
@@ -23,19 +23,12 @@ import { errorsFromApi, errorsFromIssues } from '../ui/form-errors';
 import { SelectField } from '../ui/SelectField';
 import { TextAreaField } from '../ui/TextAreaField';
 import { useForm } from '../ui/use-form';
-import { EndDateForm } from './EndDateForm';
+import { EndControl, periodText } from './EndDateForm';
 
 const HEADING_ID = 'child-designations-title';
 
 const kindOptions = designationKinds.map((k) => ({ value: k, label: designationLabels[k] }));
 const categoryOptions = cpCategories.map((c) => ({ value: c, label: cpCategoryLabels[c] }));
-
-/** "since 3 Mar 2026" or "3 Mar 2026 to 20 Nov 2026". */
-function periodText(d: Designation): string {
-  return d.endDate === ''
-    ? `since ${formatCalendarDate(d.startDate)}`
-    : `${formatCalendarDate(d.startDate)} to ${formatCalendarDate(d.endDate)}`;
-}
 
 function CurrentDesignation({
   designation,
@@ -45,35 +38,20 @@ function CurrentDesignation({
   canWrite: boolean;
 }) {
   const endDesignation = useLantern((s) => s.endDesignation);
-  const [ending, setEnding] = useState(false);
   const name = designationName(designation);
   return (
     <li className="designation">
       <span className="tag">{name}</span> {periodText(designation)}
       {designation.notes ? <p className="designation__notes">{designation.notes}</p> : null}
-      {canWrite && !ending ? (
-        <Button
-          variant="link"
-          aria-label={`End ${name}`}
-          onClick={() => {
-            setEnding(true);
-          }}
-        >
-          End
-        </Button>
-      ) : null}
-      {ending ? (
-        <EndDateForm
-          id={`designation-end-${designation.id}`}
-          title={`End ${name}`}
-          question={`When did the ${name.toLowerCase()} end?`}
-          submitLabel="End designation"
-          end={(endDate) => endDesignation({ id: designation.id, endDate })}
-          onDone={() => {
-            setEnding(false);
-          }}
-        />
-      ) : null}
+      <EndControl
+        canWrite={canWrite}
+        buttonLabel={`End ${name}`}
+        id={`designation-end-${designation.id}`}
+        title={`End ${name}`}
+        question={`When did the ${name.toLowerCase()} end?`}
+        submitLabel="End designation"
+        end={(endDate) => endDesignation({ id: designation.id, endDate })}
+      />
     </li>
   );
 }

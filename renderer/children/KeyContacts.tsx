@@ -8,7 +8,7 @@ import {
   keyContactInput,
 } from '../../shared/children/family';
 import { designationDateProblems } from '../../shared/children/designations';
-import { formatCalendarDate, londonDate } from '../../shared/dates/calendar-date';
+import { londonDate } from '../../shared/dates/calendar-date';
 import { useLantern } from '../store';
 import { Button } from '../ui/Button';
 import { DateField } from '../ui/DateField';
@@ -18,15 +18,9 @@ import { SelectField } from '../ui/SelectField';
 import { TextAreaField } from '../ui/TextAreaField';
 import { TextField } from '../ui/TextField';
 import { useForm } from '../ui/use-form';
-import { EndDateForm } from './EndDateForm';
+import { EndControl, periodText } from './EndDateForm';
 
 const roleOptions = contactRoles.map((r) => ({ value: r, label: contactRoleLabels[r] }));
-
-function periodText(c: KeyContact): string {
-  return c.endDate === ''
-    ? `since ${formatCalendarDate(c.startDate)}`
-    : `${formatCalendarDate(c.startDate)} to ${formatCalendarDate(c.endDate)}`;
-}
 
 function ContactLine({ contact }: { contact: KeyContact }) {
   const reach = [contact.organisation, contact.phone, contact.email].filter(Boolean).join(', ');
@@ -44,33 +38,18 @@ function ContactLine({ contact }: { contact: KeyContact }) {
 
 function CurrentContact({ contact, canWrite }: { contact: KeyContact; canWrite: boolean }) {
   const endKeyContact = useLantern((s) => s.endKeyContact);
-  const [ending, setEnding] = useState(false);
   return (
     <li className="designation">
       <ContactLine contact={contact} />{' '}
-      {canWrite && !ending ? (
-        <Button
-          variant="link"
-          aria-label={`End ${contact.name} as ${contactRoleName(contact).toLowerCase()}`}
-          onClick={() => {
-            setEnding(true);
-          }}
-        >
-          End
-        </Button>
-      ) : null}
-      {ending ? (
-        <EndDateForm
-          id={`contact-end-${contact.id}`}
-          title={`End ${contact.name}`}
-          question={`When did ${contact.name}’s involvement end?`}
-          submitLabel="End key contact"
-          end={(endDate) => endKeyContact({ id: contact.id, endDate })}
-          onDone={() => {
-            setEnding(false);
-          }}
-        />
-      ) : null}
+      <EndControl
+        canWrite={canWrite}
+        buttonLabel={`End ${contact.name} as ${contactRoleName(contact).toLowerCase()}`}
+        id={`contact-end-${contact.id}`}
+        title={`End ${contact.name}`}
+        question={`When did ${contact.name}’s involvement end?`}
+        submitLabel="End key contact"
+        end={(endDate) => endKeyContact({ id: contact.id, endDate })}
+      />
     </li>
   );
 }

@@ -1,10 +1,7 @@
-import { displayName } from '../../shared/children/schema';
 import type { ChildRole } from '../../shared/concerns/schema';
 import { childRoleLabels, childRoles, MAX_CONCERN_CHILDREN } from '../../shared/concerns/schema';
-import { useLantern } from '../store';
-import { Button } from '../ui/Button';
 import { SelectField } from '../ui/SelectField';
-import { RegisterPicker } from '../children/RegisterPicker';
+import { AddChildPicker, ChosenChild } from '../children/ChosenChildren';
 import type { ConcernChildValue } from './concern-values';
 
 const roleOptions = childRoles.map((role) => ({ value: role, label: childRoleLabels[role] }));
@@ -23,15 +20,22 @@ type ConcernChildrenProps = {
  * perpetrator, a witness), and a search of the register to add another.
  */
 export function ConcernChildren({ value, onChange, errors }: ConcernChildrenProps) {
-  const find = useLantern((s) => s.findChildrenForConcern);
-  const chosen = new Set(value.map((c) => c.childId));
   return (
     <fieldset className="fieldset">
       <legend className="fieldset__legend">Children involved</legend>
       <ul className="concern-children">
         {value.map((child, index) => (
-          <li key={child.childId} className="concern-child">
-            <p className="concern-child__name">{child.name}</p>
+          <ChosenChild
+            key={child.childId}
+            name={child.name}
+            onRemove={
+              value.length > 1
+                ? () => {
+                    onChange(value.filter((_, i) => i !== index));
+                  }
+                : null
+            }
+          >
             <SelectField
               id={childRoleId(index)}
               label={`Role of ${child.name}`}
@@ -45,30 +49,17 @@ export function ConcernChildren({ value, onChange, errors }: ConcernChildrenProp
                 );
               }}
             />
-            {value.length > 1 ? (
-              <Button
-                className="concern-child__remove"
-                onClick={() => {
-                  onChange(value.filter((_, i) => i !== index));
-                }}
-              >
-                Remove <span className="visually-hidden">{child.name}</span>
-              </Button>
-            ) : null}
-          </li>
+          </ChosenChild>
         ))}
       </ul>
       {value.length < MAX_CONCERN_CHILDREN ? (
-        <RegisterPicker
+        <AddChildPicker
           id={ADD_CHILD_QUERY_ID}
           label="Add another child"
           error={errors.children}
-          find={find}
-          noMatch="pupil on roll"
-          verb="Add"
-          unavailable={(child) => (chosen.has(child.id) ? 'already added' : null)}
-          onChoose={(child) => {
-            onChange([...value, { childId: child.id, name: displayName(child), role: '' }]);
+          chosen={value}
+          onAdd={(child) => {
+            onChange([...value, { ...child, role: '' }]);
           }}
         />
       ) : null}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 
 import type { AttachmentMeta } from '../../shared/concerns/attachments';
 import type { SavedDraft } from '../../shared/concerns/drafts';
-import type { ConcernFlagName } from '../../shared/concerns/schema';
+import type { ConcernFlagName, ConcernInput } from '../../shared/concerns/schema';
 import { concernFlagLabels, concernFlagNames } from '../../shared/concerns/schema';
 import { londonMinute } from '../../shared/dates/calendar-date';
 import type { ApiError } from '../../shared/result';
@@ -14,20 +14,19 @@ import { CheckboxField } from '../ui/CheckboxField';
 import { DateField } from '../ui/DateField';
 import { ErrorSummary } from '../ui/ErrorSummary';
 import type { FormErrors } from '../ui/form-errors';
-import { noErrors } from '../ui/form-errors';
+import { errorsFromApiNamed } from '../ui/form-errors';
 import { PageHeading } from '../ui/PageHeading';
 import { TextAreaField } from '../ui/TextAreaField';
 import { TextField } from '../ui/TextField';
+import { useRecordForm } from '../ui/use-record-form';
 import { BODY_MAP_ID, BodyMapField } from './BodyMapField';
 import { CATEGORIES_ID, ConcernCategories } from './ConcernCategories';
 import { ADD_CHILD_QUERY_ID, childRoleId, ConcernChildren } from './ConcernChildren';
 import type { ConcernValues } from './concern-values';
-import { blankConcern, checkConcern, fieldErrors, valuesFromDraft } from './concern-values';
+import { blankConcern, checkConcern, formField, valuesFromDraft } from './concern-values';
 import { DraftAttachments } from './DraftAttachments';
 import type { SavedState } from './use-draft-autosave';
 import { useDraftAutosave } from './use-draft-autosave';
-
-type TextName = 'location' | 'summary' | 'childWords' | 'opinion' | 'actionsTaken' | 'peopleTold';
 
 const fixedIds = {
   date: 'concern-date',
@@ -112,12 +111,13 @@ function ConcernForm({ child, resumed }: { child: Start; resumed: Resumed | null
   const detachFromDraft = useLantern((s) => s.detachFromDraft);
   const discardDraft = useLantern((s) => s.discardDraft);
   const canOpenFile = useCan('children.read');
-  const [values, setValues] = useState<ConcernValues>(() => resumed?.values ?? blankConcern(child));
+  const { values, set, field, errors, setErrors, pending, formProps } = useRecordForm(
+    () => resumed?.values ?? blankConcern(child),
+    fixedIds,
+  );
   const [attachments, setAttachments] = useState<AttachmentMeta[]>(
     () => resumed?.attachments ?? [],
   );
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [pending, setPending] = useState(false);
   const autosave = useDraftAutosave(values, resumed?.saved ?? null);
 
   // Field name → control id, in the order the form shows them (the error summary's order).
@@ -127,52 +127,21 @@ function ConcernForm({ child, resumed }: { child: Start; resumed: Resumed | null
     ...fixedIds,
   };
 
-  function set<K extends keyof ConcernValues>(name: K, value: ConcernValues[K]): void {
-    setValues((current) => ({ ...current, [name]: value }));
-  }
-
-  function text(name: TextName) {
-    return {
-      id: fixedIds[name],
-      value: values[name],
-      error: errors.fields[name],
-      onChange: (value: string) => {
-        set(name, value);
-      },
-    };
-  }
-
-  async function submit(): Promise<void> {
-    if (pending) return;
-    const check = checkConcern(values, new Date());
-    if (!check.ok) {
-      setErrors(check.errors);
-      return;
+  async function send(input: ConcernInput): Promise<FormErrors | null> {
+    const draftId = await autosave.settle();
+    const result = await submitConcern({ ...input, draftId });
+    if (!result) return null;
+    if (result.ok) {
+      autosave.stop();
+      navigate({
+        page: 'concern-recorded',
+        id: result.value.id,
+        child,
+        children: result.value.children.map(({ name, role }) => ({ name, role })),
+      });
+      return null;
     }
-    setPending(true);
-    try {
-      const draftId = await autosave.settle();
-      const result = await submitConcern({ ...check.input, draftId });
-      if (!result) return;
-      if (result.ok) {
-        autosave.stop();
-        navigate({
-          page: 'concern-recorded',
-          id: result.value.id,
-          child,
-          children: result.value.children.map(({ name, role }) => ({ name, role })),
-        });
-        return;
-      }
-      const fields = fieldErrors(Object.entries(result.error.fields ?? {}));
-      setErrors(
-        Object.keys(fields).length > 0
-          ? { fields, general: null }
-          : { fields: {}, general: result.error.message },
-      );
-    } finally {
-      setPending(false);
-    }
+    return errorsFromApiNamed(result.error, formField);
   }
 
   function back(notice?: string): void {
@@ -221,13 +190,7 @@ function ConcernForm({ child, resumed }: { child: Start; resumed: Resumed | null
         Write down what you saw or heard as soon as you can, in your own words. If a child is in
         immediate danger, find the designated safeguarding lead now, or call 999.
       </p>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
+      <form {...formProps((current) => checkConcern(current, new Date()), send)}>
         <ErrorSummary errors={errors} fieldIds={fieldIds} />
         <ConcernChildren
           value={values.children}
@@ -268,7 +231,7 @@ function ConcernForm({ child, resumed }: { child: Start; resumed: Resumed | null
             }}
           />
         </fieldset>
-        <TextField label="Where did it happen?" autoComplete="off" {...text('location')} />
+        <TextField label="Where did it happen?" autoComplete="off" {...field('location')} />
         <ConcernCategories
           value={values.categories}
           onChange={(categories) => {
@@ -280,19 +243,19 @@ function ConcernForm({ child, resumed }: { child: Start; resumed: Resumed | null
           label="What happened? (facts you saw or heard)"
           hint="Who was there, what was said and done. Write names in full: no initials or abbreviations."
           rows={8}
-          {...text('summary')}
+          {...field('summary')}
         />
         <TextAreaField
           label="The child’s own words (exact words, even if offensive)"
           hint="Include any questions you asked."
-          {...text('childWords')}
+          {...field('childWords')}
         />
         <TextAreaField
           label="Your opinion or concerns (kept separate from the facts)"
-          {...text('opinion')}
+          {...field('opinion')}
         />
-        <TextAreaField label="What did you do?" {...text('actionsTaken')} />
-        <TextField label="Who else have you told?" autoComplete="off" {...text('peopleTold')} />
+        <TextAreaField label="What did you do?" {...field('actionsTaken')} />
+        <TextField label="Who else have you told?" autoComplete="off" {...field('peopleTold')} />
         <CheckboxField
           id="concern-dsl-told"
           label="I have told the DSL in person"

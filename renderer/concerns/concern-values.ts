@@ -3,6 +3,7 @@ import type { DraftContent, SavedDraft } from '../../shared/concerns/drafts';
 import type { ChildRole, ConcernFlagName, ConcernInput } from '../../shared/concerns/schema';
 import { concernInput, occurredAtProblem } from '../../shared/concerns/schema';
 import type { FormErrors } from '../ui/form-errors';
+import { issuesNamed } from '../ui/form-errors';
 
 /** A child in the form: the name shown, the role chosen ('' until chosen). */
 export type ConcernChildValue = { childId: string; name: string; role: ChildRole | '' };
@@ -88,21 +89,13 @@ export function formField(path: string): string {
   return path;
 }
 
-export function fieldErrors(entries: Iterable<[string, string]>): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const [path, message] of entries) fields[formField(path)] ??= message;
-  return fields;
-}
-
 type ConcernCheck = { ok: true; input: ConcernInput } | { ok: false; errors: FormErrors };
 
 /** The checks main will make, first, for instant feedback: the shared schema, then the clock. */
 export function checkConcern(values: ConcernValues, now: Date): ConcernCheck {
   const input = concernInputFrom(values);
   const parsed = concernInput.safeParse(input);
-  const fields = parsed.success
-    ? {}
-    : fieldErrors(parsed.error.issues.map((i) => [i.path.map(String).join('.'), i.message]));
+  const fields = parsed.success ? {} : issuesNamed(parsed.error.issues, formField);
   if (values.time !== '' && !/^\d{2}:\d{2}$/.test(values.time))
     fields.time = 'Enter the time as hours and minutes, such as 14:30.';
   if (!('date' in fields)) {

@@ -1,13 +1,10 @@
-import { displayName } from '../../shared/children/schema';
 import type { ChildPresence } from '../../shared/encompass/schema';
 import {
   childPresenceLabels,
   childPresences,
   MAX_ENCOMPASS_CHILDREN,
 } from '../../shared/encompass/schema';
-import { RegisterPicker } from '../children/RegisterPicker';
-import { useLantern } from '../store';
-import { Button } from '../ui/Button';
+import { AddChildPicker, ChosenChild } from '../children/ChosenChildren';
 import { SelectField } from '../ui/SelectField';
 import type { EncompassChildValue } from './encompass-values';
 
@@ -28,29 +25,29 @@ type Props = {
  * names the police gave).
  */
 export function EncompassChildren({ value, onChange, errors }: Props) {
-  const find = useLantern((s) => s.findChildrenForConcern);
-  const chosen = new Set(value.map((c) => c.childId));
   return (
     <fieldset className="fieldset">
       <legend className="fieldset__legend">Children named by the police</legend>
       {value.length < MAX_ENCOMPASS_CHILDREN ? (
-        <RegisterPicker
+        <AddChildPicker
           id={FIND_CHILD_ID}
           label={value.length === 0 ? 'Find a child' : 'Add another child'}
           error={errors.children}
-          find={find}
-          noMatch="pupil on roll"
-          verb="Add"
-          unavailable={(child) => (chosen.has(child.id) ? 'already added' : null)}
-          onChoose={(child) => {
-            onChange([...value, { childId: child.id, name: displayName(child), presence: '' }]);
+          chosen={value}
+          onAdd={(child) => {
+            onChange([...value, { ...child, presence: '' }]);
           }}
         />
       ) : null}
       <ul className="concern-children">
         {value.map((child, index) => (
-          <li key={child.childId} className="concern-child">
-            <p className="concern-child__name">{child.name}</p>
+          <ChosenChild
+            key={child.childId}
+            name={child.name}
+            onRemove={() => {
+              onChange(value.filter((_, i) => i !== index));
+            }}
+          >
             <SelectField
               id={presenceId(index)}
               label={`Was ${child.name} present?`}
@@ -66,15 +63,7 @@ export function EncompassChildren({ value, onChange, errors }: Props) {
                 );
               }}
             />
-            <Button
-              className="concern-child__remove"
-              onClick={() => {
-                onChange(value.filter((_, i) => i !== index));
-              }}
-            >
-              Remove <span className="visually-hidden">{child.name}</span>
-            </Button>
-          </li>
+          </ChosenChild>
         ))}
       </ul>
     </fieldset>

@@ -1,30 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 
 import { londonDate } from '../../shared/dates/calendar-date';
+import type { EncompassInput } from '../../shared/encompass/schema';
 import { useLantern } from '../store';
 import { Button } from '../ui/Button';
 import { DateField } from '../ui/DateField';
 import { ErrorSummary } from '../ui/ErrorSummary';
 import type { FormErrors } from '../ui/form-errors';
-import { noErrors } from '../ui/form-errors';
+import { errorsFromApiNamed } from '../ui/form-errors';
 import { PageHeading } from '../ui/PageHeading';
 import { SelectField } from '../ui/SelectField';
 import { TextAreaField } from '../ui/TextAreaField';
 import { TextField } from '../ui/TextField';
+import { useRecordForm } from '../ui/use-record-form';
 import { EncompassChildren, FIND_CHILD_ID, presenceId } from './EncompassChildren';
-import type { EncompassValues } from './encompass-values';
-import { blankEncompass, checkEncompass, fieldErrors } from './encompass-values';
-
-type TextName =
-  | 'incidentTime'
-  | 'notifiedTime'
-  | 'informedTime'
-  | 'policeForce'
-  | 'policeReference'
-  | 'notifiedBy'
-  | 'summary'
-  | 'supportPlanned';
-type DateName = 'incidentDate' | 'notifiedDate' | 'informedDate';
+import { blankEncompass, checkEncompass, formField } from './encompass-values';
 
 const fixedIds = {
   incidentDate: 'encompass-incident-date',
@@ -54,11 +44,10 @@ export function RecordEncompassPage({ child }: { child: Start }) {
   const owners = useLantern((s) => s.actionOwners);
   const loadOwners = useLantern((s) => s.loadActionOwners);
   const me = useLantern((s) => s.session?.user?.id ?? '');
-  const [values, setValues] = useState<EncompassValues>(() =>
-    blankEncompass(child, londonDate(new Date()), me),
+  const { values, set, field, errors, pending, formProps } = useRecordForm(
+    () => blankEncompass(child, londonDate(new Date()), me),
+    fixedIds,
   );
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [pending, setPending] = useState(false);
 
   useEffect(() => {
     void loadOwners();
@@ -70,48 +59,17 @@ export function RecordEncompassPage({ child }: { child: Start }) {
     ...fixedIds,
   };
 
-  function set<K extends keyof EncompassValues>(name: K, value: EncompassValues[K]): void {
-    setValues((current) => ({ ...current, [name]: value }));
-  }
-
-  function field(name: TextName | DateName) {
-    return {
-      id: fixedIds[name],
-      value: values[name],
-      error: errors.fields[name],
-      onChange: (value: string) => {
-        set(name, value);
-      },
-    };
-  }
-
-  async function submit(): Promise<void> {
-    if (pending) return;
-    const check = checkEncompass(values, new Date());
-    if (!check.ok) {
-      setErrors(check.errors);
-      return;
-    }
-    setPending(true);
-    try {
-      const result = await record(check.input);
-      if (!result) return;
-      if (result.ok) {
-        navigate(
-          { page: 'encompass', id: result.value.id, child },
-          { tone: 'success', text: 'Notification recorded on each child’s chronology.' },
-        );
-        return;
-      }
-      const fields = fieldErrors(Object.entries(result.error.fields ?? {}));
-      setErrors(
-        Object.keys(fields).length > 0
-          ? { fields, general: null }
-          : { fields: {}, general: result.error.message },
+  async function save(input: EncompassInput): Promise<FormErrors | null> {
+    const result = await record(input);
+    if (!result) return null;
+    if (result.ok) {
+      navigate(
+        { page: 'encompass', id: result.value.id, child },
+        { tone: 'success', text: 'Notification recorded on each child’s chronology.' },
       );
-    } finally {
-      setPending(false);
+      return null;
     }
+    return errorsFromApiNamed(result.error, formField);
   }
 
   const keyAdults = owners.map((o) => ({ value: o.id, label: o.displayName }));
@@ -134,13 +92,7 @@ export function RecordEncompassPage({ child }: { child: Start }) {
         have been affected by a domestic abuse incident. Record it, tell the key adult and plan
         support for today. Share it only with those who need to know.
       </p>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
+      <form {...formProps((current) => checkEncompass(current, new Date()), save)}>
         <ErrorSummary errors={errors} fieldIds={fieldIds} />
         <EncompassChildren
           value={values.children}

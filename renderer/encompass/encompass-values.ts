@@ -1,6 +1,7 @@
 import type { ChildPresence, EncompassInput } from '../../shared/encompass/schema';
 import { encompassDateProblems, encompassInput } from '../../shared/encompass/schema';
 import type { FormErrors } from '../ui/form-errors';
+import { fieldsNamed, issuesNamed } from '../ui/form-errors';
 
 /** A child in the form: the name shown, whether they were present ('' until chosen). */
 export type EncompassChildValue = { childId: string; name: string; presence: ChildPresence | '' };
@@ -75,12 +76,6 @@ export function formField(path: string): string {
   return path;
 }
 
-export function fieldErrors(entries: Iterable<[string, string]>): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const [path, message] of entries) fields[formField(path)] ??= message;
-  return fields;
-}
-
 type Check = { ok: true; input: EncompassInput } | { ok: false; errors: FormErrors };
 
 /** The checks main makes, first, for instant feedback: the shared schema, then the clock. */
@@ -88,9 +83,7 @@ export function checkEncompass(values: EncompassValues, now: Date): Check {
   const input = encompassInputFrom(values);
   const parsed = encompassInput.safeParse(input);
   if (!parsed.success) {
-    const fields = fieldErrors(
-      parsed.error.issues.map((i) => [i.path.map(String).join('.'), i.message]),
-    );
+    const fields = issuesNamed(parsed.error.issues, formField);
     // A date given without its time: point at the time, which is what is missing.
     const moved = new Set<string>();
     for (const [date, time, what] of [
@@ -105,7 +98,7 @@ export function checkEncompass(values: EncompassValues, now: Date): Check {
     const shown = Object.fromEntries(Object.entries(fields).filter(([name]) => !moved.has(name)));
     return { ok: false, errors: { fields: shown, general: null } };
   }
-  const dates = fieldErrors(Object.entries(encompassDateProblems(parsed.data, now)));
+  const dates = fieldsNamed(Object.entries(encompassDateProblems(parsed.data, now)), formField);
   if (Object.keys(dates).length > 0) return { ok: false, errors: { fields: dates, general: null } };
   return { ok: true, input };
 }

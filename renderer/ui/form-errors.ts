@@ -39,6 +39,38 @@ export function errorsFromApi(error: ApiError, prefix = ''): FormErrors {
 }
 
 /**
+ * Messages keyed by dot path (from main or zod) → the first message for each form field, the
+ * form naming its field for each path with `toField` (a date-and-time goes to its date field).
+ */
+export function fieldsNamed(
+  entries: Iterable<readonly [string, string]>,
+  toField: (path: string) => string,
+): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [path, message] of entries) fields[toField(path)] ??= message;
+  return fields;
+}
+
+/** zod issues → the first message for each form field, named by `toField` from its dot path. */
+export function issuesNamed(
+  issues: readonly Issue[],
+  toField: (path: string) => string,
+): Record<string, string> {
+  return fieldsNamed(
+    issues.map((i) => [i.path.map(String).join('.'), i.message] as const),
+    toField,
+  );
+}
+
+/** main's answer → form errors, with its field paths named as the form names them. */
+export function errorsFromApiNamed(error: ApiError, toField: (path: string) => string): FormErrors {
+  const fields = fieldsNamed(Object.entries(error.fields ?? {}), toField);
+  return Object.keys(fields).length > 0
+    ? { fields, general: null }
+    : { fields: {}, general: error.message };
+}
+
+/**
  * The field messages under one part of a nested input (`school.` in a set-up call), keyed by
  * the part's own field names.
  */

@@ -5,24 +5,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Result } from '../../shared/result';
 import { addDays, formatCalendarDate, londonDate } from '../../shared/dates/calendar-date';
-import { errorOf, must, readStore, signedInAs, tempDir } from '../support/core';
+import { errorOf, readStore, signedInAs, tempDir } from '../support/core';
 import { solidPng } from '../support/png';
 import type { Harness } from './harness';
-import { closeBrowser, SCREENSHOTS, startHarness } from './harness';
+import { SCREENSHOTS, startHarness } from './harness';
 import {
   addTeacher,
   chooseMisFile,
-  openPupils,
-  pageHeading,
-  signInAsDsl,
   chooseOwnPassphrase,
+  endJourney,
   lock,
+  lockAndReload,
   openChild,
   openImport,
+  openPupils,
+  pageHeading,
   searchConcerns,
   setUpThroughCore,
   shown,
   signIn,
+  signInAsDsl,
   visible,
 } from './steps';
 
@@ -100,13 +102,10 @@ describe('journey: from the MIS import to a printed chronology (issue 4, done wh
     const dsl = await setUpThroughCore(core);
     oneTime = await addTeacher(core, dsl, teacher.username);
     await signedInAs(core, dsl, 'ddeputy', 'deputy_dsl');
-    await must(core.invoke(dsl, 'auth.lock', {}));
-    await h.page.reload();
+    await lockAndReload(h, dsl);
   });
   afterAll(async () => {
-    await h.close();
-    await closeBrowser();
-    dir.remove();
+    await endJourney(h, dir);
   });
 
   it('the DSL imports the pupils from the SIMS export', async () => {

@@ -6,11 +6,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../main/app';
 import type { Child } from '../../shared/children/schema';
 import { londonDate } from '../../shared/dates/calendar-date';
-import { errorOf, fight, must, readStore, sampleChild, signedInAs, tempDir } from '../support/core';
-import type { Harness } from './harness';
-import { closeBrowser, SCREENSHOTS, startHarness } from './harness';
 import {
+  addTwoChildren,
+  errorOf,
+  fight,
+  must,
+  readStore,
+  signedInAs,
+  tempDir,
+} from '../support/core';
+import type { Harness } from './harness';
+import { SCREENSHOTS, startHarness } from './harness';
+import {
+  endJourney,
   lock,
+  lockAndReload,
   openChild,
   openPupils,
   setUpThroughCore,
@@ -39,14 +49,8 @@ describe('journey: the DSL works with a child’s chronology (issue 4, item 4)',
     h = await startHarness(dir.path);
     const core = h.core();
     const dsl = await setUpThroughCore(core);
-    amara = await must<Child>(core.invoke(dsl, 'children.add', sampleChild()));
-    const other = await must<Child>(
-      core.invoke(
-        dsl,
-        'children.add',
-        sampleChild({ legalForename: 'Tomasz', legalSurname: 'Nowak', upn: '' }),
-      ),
-    );
+    const [added, other] = await addTwoChildren(core, dsl);
+    amara = added;
     await must(
       core.invoke(dsl, 'designations.add', {
         childId: amara.id,
@@ -73,13 +77,10 @@ describe('journey: the DSL works with a child’s chronology (issue 4, item 4)',
     await concern(60, ['neglect'], 'Came to school hungry and in the same clothes all week.');
     await concern(30, ['physical', 'peer_physical'], 'Pushed over in the playground.');
     await concern(2, ['physical', 'peer_physical'], 'Saw one pupil punch another twice at lunch.');
-    await must(core.invoke(dsl, 'auth.lock', {}));
-    await h.page.reload();
+    await lockAndReload(h, dsl);
   });
   afterAll(async () => {
-    await h.close();
-    await closeBrowser();
-    dir.remove();
+    await endJourney(h, dir);
   });
 
   it('the DSL opens the chronology from the child’s page', async () => {

@@ -4,13 +4,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { londonDate } from '../../shared/dates/calendar-date';
-import { must, readStore, sampleChild, tempDir } from '../support/core';
+import { addTwoChildren, readStore, tempDir } from '../support/core';
 import { solidPng } from '../support/png';
 import type { Harness } from './harness';
-import { closeBrowser, startHarness } from './harness';
+import { startHarness } from './harness';
 import {
   addTeacher,
   chooseOwnPassphrase,
+  endJourney,
+  lockAndReload,
   openChild,
   openPupils,
   setUpThroughCore,
@@ -39,22 +41,12 @@ describe('journey: a concern with a body map mark and attachments, from a draft 
     h = await startHarness(dir.path);
     const core = h.core();
     const dsl = await setUpThroughCore(core);
-    await must(core.invoke(dsl, 'children.add', sampleChild()));
-    await must(
-      core.invoke(
-        dsl,
-        'children.add',
-        sampleChild({ legalForename: 'Tomasz', legalSurname: 'Nowak', upn: '' }),
-      ),
-    );
+    await addTwoChildren(core, dsl);
     oneTime = await addTeacher(core, dsl, teacher.username);
-    await must(core.invoke(dsl, 'auth.lock', {}));
-    await h.page.reload();
+    await lockAndReload(h, dsl);
   });
   afterAll(async () => {
-    await h.close();
-    await closeBrowser();
-    dir.remove();
+    await endJourney(h, dir);
   });
 
   const count = (sql: string) =>

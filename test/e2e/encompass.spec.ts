@@ -4,8 +4,17 @@ import { defaultEscalationRules } from '../../shared/casework/escalation';
 import { londonDate } from '../../shared/dates/calendar-date';
 import { must, readStore, sampleChild, tempDir } from '../support/core';
 import type { Harness } from './harness';
-import { closeBrowser, startHarness } from './harness';
-import { openChild, openPupils, setUpThroughCore, shown, signInAsDsl, visible } from './steps';
+import { startHarness } from './harness';
+import {
+  endJourney,
+  lockAndReload,
+  openChild,
+  openPupils,
+  setUpThroughCore,
+  shown,
+  signInAsDsl,
+  visible,
+} from './steps';
 
 /**
  * The morning after a domestic abuse incident, the DSL records the police's Operation Encompass
@@ -29,13 +38,10 @@ describe('journey: the DSL records an Operation Encompass notification (issue 4)
         sampleChild({ legalForename: 'Kofi', dateOfBirth: '2019-06-02', upn: '', yearGroup: '2' }),
       ),
     );
-    await must(core.invoke(dsl, 'auth.lock', {}));
-    await h.page.reload();
+    await lockAndReload(h, dsl);
   });
   afterAll(async () => {
-    await h.close();
-    await closeBrowser();
-    dir.remove();
+    await endJourney(h, dir);
   });
 
   it('the DSL records one notification for two siblings from the child’s page', async () => {

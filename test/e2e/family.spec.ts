@@ -3,8 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCalendarDate, londonDate } from '../../shared/dates/calendar-date';
 import { must, readStore, sampleChild, tempDir } from '../support/core';
 import type { Harness } from './harness';
-import { closeBrowser, startHarness } from './harness';
-import { openChild, openPupils, setUpThroughCore, signInAsDsl, visible } from './steps';
+import { startHarness } from './harness';
+import {
+  endJourney,
+  lockAndReload,
+  openChild,
+  openPupils,
+  setUpThroughCore,
+  signInAsDsl,
+  visible,
+} from './steps';
 
 /**
  * The DSL records a pupil's mother (with parental responsibility, and the court order that
@@ -28,13 +36,10 @@ describe('journey: the DSL records a child’s family and key contacts (issue 4,
         sampleChild({ legalForename: 'Kofi', dateOfBirth: '2018-06-01', yearGroup: '3', upn: '' }),
       ),
     );
-    await must(core.invoke(dsl, 'auth.lock', {}));
-    await h.page.reload();
+    await lockAndReload(h, dsl);
   });
   afterAll(async () => {
-    await h.close();
-    await closeBrowser();
-    dir.remove();
+    await endJourney(h, dir);
   });
 
   it('the DSL adds the mother, with parental responsibility and a restriction', async () => {

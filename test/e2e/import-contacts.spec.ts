@@ -1,11 +1,13 @@
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { must, readStore, tempDir } from '../support/core';
+import { readStore, tempDir } from '../support/core';
 import type { Harness } from './harness';
-import { closeBrowser, startHarness } from './harness';
+import { startHarness } from './harness';
 import {
   chooseMisFile,
+  endJourney,
+  lockAndReload,
   openChild,
   openImport,
   openPupils,
@@ -43,13 +45,10 @@ describe('journey: import parents, carers and siblings from the MIS', () => {
     h = await startHarness(dir.path);
     const core = h.core();
     const dsl = await setUpThroughCore(core);
-    await must(core.invoke(dsl, 'auth.lock', {}));
-    await h.page.reload();
+    await lockAndReload(h, dsl);
   });
   afterAll(async () => {
-    await h.close();
-    await closeBrowser();
-    dir.remove();
+    await endJourney(h, dir);
   });
 
   const importFile = async () => {

@@ -5,8 +5,16 @@ import type { Concern } from '../../shared/concerns/schema';
 import { formatCalendarDate, londonDate } from '../../shared/dates/calendar-date';
 import { must, readStore, sampleChild, tempDir } from '../support/core';
 import type { Harness } from './harness';
-import { closeBrowser, startHarness } from './harness';
-import { searchConcerns, setUpThroughCore, shown, signInAsDsl, visible } from './steps';
+import { startHarness } from './harness';
+import {
+  endJourney,
+  lockAndReload,
+  searchConcerns,
+  setUpThroughCore,
+  shown,
+  signInAsDsl,
+  visible,
+} from './steps';
 
 /**
  * The DSL remembers a child saying "get me after school" but not when, or about whom: they
@@ -51,13 +59,10 @@ describe('journey: the DSL finds a concern by the child’s words (issue 4, part
     );
     concernId = concern.id;
     zoeId = zoe.id;
-    await must(core.invoke(dsl, 'auth.lock', {}));
-    await h.page.reload();
+    await lockAndReload(h, dsl);
   });
   afterAll(async () => {
-    await h.close();
-    await closeBrowser();
-    dir.remove();
+    await endJourney(h, dir);
   });
 
   it('the DSL searches for the phrase and sees the words marked, with the child', async () => {

@@ -7,6 +7,8 @@ import type { LanternCore, Session } from '../../main/app';
 import type { IssuedPassphrase } from '../../shared/api';
 import { must, sampleSchool, TEST_DSL, TEST_PASSPHRASE } from '../support/core';
 import { MIS_FIXTURES } from '../support/mis';
+import type { Harness } from './harness';
+import { closeBrowser } from './harness';
 
 /** For expect.poll: is a heading with this name on screen? */
 export const visible = (page: Page, name: string | RegExp) => () =>
@@ -76,6 +78,22 @@ export async function setUpThroughCore(core: LanternCore): Promise<Session> {
     core.invoke(dsl, 'setup.confirmRecoveryKey', { lastGroup: created.recoveryKey.slice(-5) }),
   );
   return dsl;
+}
+
+/**
+ * Ends the set-up done through the core: locks each session it used and reloads the app, so
+ * the journey starts at the sign-in screen.
+ */
+export async function lockAndReload(h: Harness, ...sessions: Session[]): Promise<void> {
+  for (const session of sessions) await must(h.core().invoke(session, 'auth.lock', {}));
+  await h.page.reload();
+}
+
+/** After a journey: closes its app and the browser, and removes its folder. */
+export async function endJourney(h: Harness, dir: { remove(): void }): Promise<void> {
+  await h.close();
+  await closeBrowser();
+  dir.remove();
 }
 
 /** From the Pupils page: opens a child's file by their name in the register. */

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, formatCalendarDate, londonDate } from '../../shared/dates/calendar-date';
 import type { Concern } from '../../shared/concerns/schema';
 import type { Child } from '../../shared/children/schema';
-import { fight, must, readStore, sampleChild, signedInAs, tempDir } from '../support/core';
+import { addTwoChildren, fight, must, readStore, signedInAs, tempDir } from '../support/core';
 import type { Harness } from './harness';
-import { setUpThroughCore, shown, signInAsDsl, visible } from './steps';
-import { closeBrowser, startHarness } from './harness';
+import { endJourney, lockAndReload, setUpThroughCore, shown, signInAsDsl, visible } from './steps';
+import { startHarness } from './harness';
 
 /**
  * A teacher recorded a fight between two pupils. The DSL opens the triage inbox, sets the level
@@ -26,20 +26,10 @@ describe('journey: the DSL triages a concern and closes it (issue 4, part 3)', (
     h = await startHarness(dir.path);
     const core = h.core();
     const dsl = await setUpThroughCore(core);
-    children = [
-      await must<Child>(core.invoke(dsl, 'children.add', sampleChild())),
-      await must<Child>(
-        core.invoke(
-          dsl,
-          'children.add',
-          sampleChild({ legalForename: 'Tomasz', legalSurname: 'Nowak', upn: '' }),
-        ),
-      ),
-    ];
+    const [victim, perpetrator] = await addTwoChildren(core, dsl);
+    children = [victim, perpetrator];
     await signedInAs(core, dsl, 'ddeputy', 'deputy_dsl');
     const teacher = await signedInAs(core, dsl, 'steacher', 'staff');
-    const [victim, perpetrator] = children;
-    if (!victim || !perpetrator) throw new Error('children not added');
     concern = await must<Concern>(
       core.invoke(teacher, 'concerns.submit', {
         ...fight(victim.id, perpetrator.id),
@@ -47,14 +37,10 @@ describe('journey: the DSL triages a concern and closes it (issue 4, part 3)', (
         occurredAtApprox: false,
       }),
     );
-    await must(core.invoke(teacher, 'auth.lock', {}));
-    await must(core.invoke(dsl, 'auth.lock', {}));
-    await h.page.reload();
+    await lockAndReload(h, teacher, dsl);
   });
   afterAll(async () => {
-    await h.close();
-    await closeBrowser();
-    dir.remove();
+    await endJourney(h, dir);
   });
 
   it('the DSL opens the triage inbox and sees the teacher’s concern awaiting triage', async () => {

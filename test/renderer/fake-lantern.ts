@@ -201,6 +201,34 @@ export const emptyDashboard: Dashboard = {
   escalations: [],
 };
 
+/**
+ * What main answers on an unlocked school whose register holds `first` and `others`, `first`
+ * being the child whose file opens, with nothing yet on any child's file: the base a test of a
+ * child's page adds to, or replaces, with the methods it is about.
+ */
+export function childFileHandlers(role: Role, first: Child, ...others: Child[]): Handlers {
+  return {
+    'dashboard.get': () => ok(emptyDashboard),
+    'session.status': () => ok(unlockedAs(role)),
+    'school.get': () => ok(school),
+    'children.list': () => ok({ items: [first, ...others], total: others.length + 1 }),
+    'children.get': () => ok(first),
+    'concerns.forChild': () => ok([]),
+    'concernDrafts.list': () => ok([]),
+    'encompass.forChild': () => ok([]),
+    'designations.forChild': () => ok([]),
+    'designations.current': () => ok({}),
+    'family.forChild': () => ok({ families: [], adults: [], contacts: [] }),
+    'triage.inbox': () => ok([]),
+    'alerts.list': () => ok([]),
+  };
+}
+
+/** Types into the field with this label, as a person would. */
+export function typeInto(label: string | RegExp, value: string): void {
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+}
+
 /** Opens a section from the main navigation, as a person would, and waits for its heading. */
 export async function openSection(name: string, heading: string = name): Promise<void> {
   const nav = await screen.findByRole('navigation', { name: 'Main' });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -6,12 +7,13 @@ import Database from 'better-sqlite3-multiple-ciphers';
 
 import type { LanternCore, Platform, Session } from '../../main/app';
 import { createApp } from '../../main/app';
+import { migrations } from '../../main/db/migrations';
 import { silentLogger } from '../../main/log';
 import type { KdfParams } from '../../main/vault/keyring';
 import { readKeyring, unwrapDataKey } from '../../main/vault/keyring';
 import { storePaths } from '../../main/vault/vault';
 import type { MethodInput } from '../../shared/api';
-import type { ChildInput } from '../../shared/children/schema';
+import type { Child, ChildInput } from '../../shared/children/schema';
 import type { ApiError, Result } from '../../shared/result';
 import type { SchoolInput } from '../../shared/school/schema';
 
@@ -199,6 +201,41 @@ export async function signedInAs(
     }),
   );
   return session;
+}
+
+/**
+ * A new encrypted store at `file`, migrated only as far as the version before `migration`, for
+ * a test that the migration keeps what was written then (security R7). Returns it open, with
+ * its key and the migration's place in the list.
+ */
+export function storeBefore(
+  file: string,
+  migration: string,
+): { before: Database.Database; key: Buffer; at: number } {
+  const at = migrations.findIndex((m) => m.name === migration);
+  if (at <= 0) throw new Error(`No migration comes before ${migration}.`);
+  const key = randomBytes(32);
+  const before = new Database(file);
+  before.key(Buffer.from(key));
+  for (const m of migrations.slice(0, at)) m.up(before);
+  before.pragma(`user_version = ${at}`);
+  return { before, key, at };
+}
+
+/**
+ * Amara Okafor (the sample child) and Tomasz Nowak, added to the register as `session`: two
+ * pupils for a case that involves more than one child.
+ */
+export async function addTwoChildren(core: LanternCore, session: Session): Promise<[Child, Child]> {
+  const amara = await must<Child>(core.invoke(session, 'children.add', sampleChild()));
+  const tomasz = await must<Child>(
+    core.invoke(
+      session,
+      'children.add',
+      sampleChild({ legalForename: 'Tomasz', legalSurname: 'Nowak', upn: '' }),
+    ),
+  );
+  return [amara, tomasz];
 }
 
 /** A fight between two pupils, as a teacher would record it. */

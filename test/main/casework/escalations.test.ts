@@ -8,6 +8,7 @@ import type { Child } from '../../../shared/children/schema';
 import type { Concern } from '../../../shared/concerns/schema';
 import type { Settings } from '../../../shared/settings/schema';
 import {
+  addTwoChildren,
   errorOf,
   fight,
   must,
@@ -56,14 +57,7 @@ describe('the escalation pattern prompt in the store (casework.escalations)', ()
 
   beforeAll(async () => {
     ({ core, session: dsl } = await unlockedCore(dir.path, () => now));
-    amara = await must<Child>(core.invoke(dsl, 'children.add', sampleChild()));
-    tomasz = await must<Child>(
-      core.invoke(
-        dsl,
-        'children.add',
-        sampleChild({ legalForename: 'Tomasz', legalSurname: 'Nowak', upn: '' }),
-      ),
-    );
+    [amara, tomasz] = await addTwoChildren(core, dsl);
     deputy = await signedInAs(core, dsl, 'deputy', 'deputy_dsl');
     staff = await signedInAs(core, dsl, 'steacher', 'staff');
     itAdmin = await signedInAs(core, dsl, 'itadmin', 'it_admin');

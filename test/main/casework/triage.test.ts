@@ -14,11 +14,11 @@ import type { Concern } from '../../../shared/concerns/schema';
 import type { SearchResults } from '../../../shared/search/schema';
 import type { User } from '../../../shared/users/schema';
 import {
+  addTwoChildren,
   errorOf,
   fight,
   must,
   readStore,
-  sampleChild,
   signedInAs,
   tempDir,
   unlockedCore,
@@ -68,14 +68,7 @@ describe('triage and case work (issue 4, part 3)', () => {
 
   beforeAll(async () => {
     ({ core, session: dsl } = await unlockedCore(dir.path, () => now));
-    victim = await must<Child>(core.invoke(dsl, 'children.add', sampleChild()));
-    perpetrator = await must<Child>(
-      core.invoke(
-        dsl,
-        'children.add',
-        sampleChild({ legalForename: 'Tomasz', legalSurname: 'Nowak', upn: '' }),
-      ),
-    );
+    [victim, perpetrator] = await addTwoChildren(core, dsl);
     deputy = await signedInAs(core, dsl, 'ddeputy', 'deputy_dsl');
     teacher = await signedInAs(core, dsl, 'steacher', 'staff');
     await signedInAs(core, dsl, 'ggovernor', 'governor');

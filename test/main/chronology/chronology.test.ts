@@ -8,9 +8,9 @@ import type { Concern } from '../../../shared/concerns/schema';
 import type { Designation } from '../../../shared/children/designations';
 import type { Result } from '../../../shared/result';
 import {
+  addTwoChildren,
   fight,
   must,
-  sampleChild,
   signedInAs,
   tempDir,
   unlockedCore,
@@ -45,14 +45,7 @@ describe('the chronology (issue 4, item 4)', () => {
 
   beforeAll(async () => {
     ({ core, session: dsl } = await unlockedCore(dir.path, () => now));
-    victim = await must<Child>(core.invoke(dsl, 'children.add', sampleChild()));
-    perpetrator = await must<Child>(
-      core.invoke(
-        dsl,
-        'children.add',
-        sampleChild({ legalForename: 'Tomasz', legalSurname: 'Nowak', upn: '' }),
-      ),
-    );
+    [victim, perpetrator] = await addTwoChildren(core, dsl);
     staff = await signedInAs(core, dsl, 'steacher', 'staff');
     head = await signedInAs(core, dsl, 'headt', 'headteacher');
     plan = await must<Designation>(

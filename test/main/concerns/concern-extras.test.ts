@@ -19,12 +19,12 @@ import {
 import type { DraftContent, DraftSummary, SavedDraft } from '../../../shared/concerns/drafts';
 import type { Concern } from '../../../shared/concerns/schema';
 import {
+  addTwoChildren,
   errorOf,
   fight,
   folderPlatform,
   must,
   readStore,
-  sampleChild,
   signedInAs,
   tempDir,
   unlockedCore,
@@ -82,14 +82,7 @@ describe('body map, attachments and drafts of a concern (issue 4, item 2)', () =
       () => NOW,
       folderPlatform(join(dir.path, 'saved')),
     ));
-    amara = await must<Child>(core.invoke(dsl, 'children.add', sampleChild()));
-    tomasz = await must<Child>(
-      core.invoke(
-        dsl,
-        'children.add',
-        sampleChild({ legalForename: 'Tomasz', legalSurname: 'Nowak', upn: '' }),
-      ),
-    );
+    [amara, tomasz] = await addTwoChildren(core, dsl);
     staff = await signedInAs(core, dsl, 'steacher', 'staff');
     otherStaff = await signedInAs(core, dsl, 'oteacher', 'staff');
   });

@@ -6,10 +6,10 @@ import type { Child } from '../../../shared/children/schema';
 import type { Concern } from '../../../shared/concerns/schema';
 import type { Dashboard } from '../../../shared/dashboard/schema';
 import {
+  addTwoChildren,
   errorOf,
   fight,
   must,
-  sampleChild,
   signedInAs,
   tempDir,
   unlockedCore,
@@ -48,14 +48,7 @@ describe('the DSL’s dashboard (issue 4, item 6)', () => {
 
   beforeAll(async () => {
     ({ core, session: dsl } = await unlockedCore(dir.path, () => now));
-    amara = await must<Child>(core.invoke(dsl, 'children.add', sampleChild()));
-    tomasz = await must<Child>(
-      core.invoke(
-        dsl,
-        'children.add',
-        sampleChild({ legalForename: 'Tomasz', legalSurname: 'Nowak', upn: '' }),
-      ),
-    );
+    [amara, tomasz] = await addTwoChildren(core, dsl);
     deputy = await signedInAs(core, dsl, 'ddeputy', 'deputy_dsl');
     teacher = await signedInAs(core, dsl, 'steacher', 'staff');
     const owners = await must<ActionOwner[]>(core.invoke(dsl, 'actions.owners', {}));

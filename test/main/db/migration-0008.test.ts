@@ -1,13 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
-import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { SCHEMA_VERSION } from '../../../main/db/migrate';
-import { migrations } from '../../../main/db/migrations';
 import { closeDatabase, openDatabase } from '../../../main/db/open';
-import { tempDir } from '../../support/core';
+import { storeBefore, tempDir } from '../../support/core';
 
 /** 0008-families runs against data written at the version before it (security R7). */
 describe('migration 0008-families', () => {
@@ -18,13 +15,7 @@ describe('migration 0008-families', () => {
 
   it('keeps the pupils and adds families, adults and dated key contacts', () => {
     const file = join(dir.path, 'before-0008.db');
-    const key = randomBytes(32);
-    const at = migrations.findIndex((m) => m.name === '0008-families');
-    expect(at).toBeGreaterThan(0);
-    const before = new Database(file);
-    before.key(Buffer.from(key));
-    for (const m of migrations.slice(0, at)) m.up(before);
-    before.pragma(`user_version = ${at}`);
+    const { before, key } = storeBefore(file, '0008-families');
     before
       .prepare(
         `INSERT INTO children (id, legal_forename, legal_surname, preferred_forename,

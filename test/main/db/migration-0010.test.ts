@@ -1,13 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
-import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { SCHEMA_VERSION } from '../../../main/db/migrate';
 import { migrations } from '../../../main/db/migrations';
 import { closeDatabase, openDatabase } from '../../../main/db/open';
-import { tempDir } from '../../support/core';
+import { storeBefore, tempDir } from '../../support/core';
 
 /** 0010-triage runs against a concern written at the version before it (security R7). */
 describe('migration 0010-triage', () => {
@@ -18,14 +16,8 @@ describe('migration 0010-triage', () => {
 
   it('keeps the concern, and adds casework tables that keep history and feed search', () => {
     const file = join(dir.path, 'before-0010.db');
-    const key = randomBytes(32);
-    const at = migrations.findIndex((m) => m.name === '0010-triage');
-    expect(at).toBeGreaterThan(0);
+    const { before, key, at } = storeBefore(file, '0010-triage');
     expect(migrations[at - 1]?.name).toBe('0009-concern-extras');
-    const before = new Database(file);
-    before.key(Buffer.from(key));
-    for (const m of migrations.slice(0, at)) m.up(before);
-    before.pragma(`user_version = ${at}`);
     before.exec(`
       INSERT INTO users (id, username, display_name, role, status, must_change_passphrase,
         created_at, updated_at)

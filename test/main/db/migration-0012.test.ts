@@ -1,13 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
-import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { SCHEMA_VERSION } from '../../../main/db/migrate';
-import { migrations } from '../../../main/db/migrations';
 import { closeDatabase, openDatabase } from '../../../main/db/open';
-import { tempDir } from '../../support/core';
+import { storeBefore, tempDir } from '../../support/core';
 
 /** 0012-curated-chronologies runs against a chronology written at the version before it. */
 describe('migration 0012-curated-chronologies', () => {
@@ -18,13 +15,7 @@ describe('migration 0012-curated-chronologies', () => {
 
   it('keeps the chronology, and adds curated versions that point into it', () => {
     const file = join(dir.path, 'before-0012.db');
-    const key = randomBytes(32);
-    const at = migrations.findIndex((m) => m.name === '0012-curated-chronologies');
-    expect(at).toBeGreaterThan(0);
-    const before = new Database(file);
-    before.key(Buffer.from(key));
-    for (const m of migrations.slice(0, at)) m.up(before);
-    before.pragma(`user_version = ${at}`);
+    const { before, key } = storeBefore(file, '0012-curated-chronologies');
     before.exec(`
       INSERT INTO users (id, username, display_name, role, status, must_change_passphrase,
         created_at, updated_at)

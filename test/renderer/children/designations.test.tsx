@@ -7,7 +7,7 @@ import { App } from '../../../renderer/app/App';
 import type { Handlers } from '../fake-lantern';
 import {
   aChild,
-  emptyDashboard,
+  childFileHandlers,
   fail,
   inputsTo,
   installFakeLantern,
@@ -15,9 +15,8 @@ import {
   openSection,
   recordId,
   safeguardingTeam,
-  school,
   setUpRendererTests,
-  unlockedAs,
+  typeInto,
 } from '../fake-lantern';
 
 setUpRendererTests();
@@ -53,18 +52,10 @@ const pastCin: Designation = {
 
 async function openAs(role: Role, handlers: Handlers = {}) {
   const invoke = installFakeLantern({
-    'dashboard.get': () => ok(emptyDashboard),
-    'session.status': () => ok(unlockedAs(role)),
-    'school.get': () => ok(school),
-    'children.list': () => ok({ items: [jane], total: 1 }),
-    'children.get': () => ok(jane),
-    'concerns.forChild': () => ok([]),
-    'encompass.forChild': () => ok([]),
+    ...childFileHandlers(role, jane),
     'designations.forChild': () => ok([plan, pastCin]),
-    'family.forChild': () => ok({ families: [], adults: [], contacts: [] }),
     'designations.current': () =>
       ok({ [jane.id]: [{ id: plan.id, kind: 'cp_plan', cpCategory: 'neglect' }] }),
-    'alerts.list': () => ok([]),
     ...handlers,
   });
   render(<App />);
@@ -75,10 +66,6 @@ async function openAs(role: Role, handlers: Handlers = {}) {
 async function openJane() {
   fireEvent.click(await screen.findByRole('button', { name: 'Jane Doe' }));
   await screen.findByRole('heading', { name: 'Designations' });
-}
-
-function type(label: string | RegExp, value: string) {
-  fireEvent.change(screen.getByLabelText(label), { target: { value } });
 }
 
 describe('designations on a child’s page', () => {
@@ -121,7 +108,7 @@ describe('designations on a child’s page', () => {
     const invoke = await openAs('dsl');
     await openJane();
     expect(screen.queryByLabelText('Category of the child protection plan')).toBeNull();
-    type('Designation', 'cp_plan');
+    typeInto('Designation', 'cp_plan');
     expect(screen.getByLabelText('Category of the child protection plan')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Add designation' }));
     const summary = await screen.findByRole('alert');
@@ -129,8 +116,8 @@ describe('designations on a child’s page', () => {
       within(summary).getByText('Choose the category of the child protection plan.'),
     ).toBeTruthy();
     expect(within(summary).getByText('Enter the start date.')).toBeTruthy();
-    type('Category of the child protection plan', 'neglect');
-    type('Start date', '2999-01-01');
+    typeInto('Category of the child protection plan', 'neglect');
+    typeInto('Start date', '2999-01-01');
     fireEvent.click(screen.getByRole('button', { name: 'Add designation' }));
     expect(await screen.findAllByText('Start date cannot be in the future.')).not.toHaveLength(0);
     expect(inputsTo(invoke, 'designations.add')).toEqual([]);
@@ -145,9 +132,9 @@ describe('designations on a child’s page', () => {
         }),
     });
     await openJane();
-    type('Designation', 'young_carer');
-    type('Start date', '2026-02-01');
-    type('Notes (optional)', '  Cares for her mother.  ');
+    typeInto('Designation', 'young_carer');
+    typeInto('Start date', '2026-02-01');
+    typeInto('Notes (optional)', '  Cares for her mother.  ');
     fireEvent.click(screen.getByRole('button', { name: 'Add designation' }));
     expect(
       await screen.findAllByText(
@@ -182,7 +169,7 @@ describe('designations on a child’s page', () => {
     fireEvent.click(
       await screen.findByRole('button', { name: 'End Child protection plan (neglect)' }),
     );
-    type('When did the child protection plan (neglect) end?', '2026-11-20');
+    typeInto('When did the child protection plan (neglect) end?', '2026-11-20');
     fireEvent.click(screen.getByRole('button', { name: 'End designation' }));
     await waitFor(() => {
       expect(screen.queryByRole('list', { name: 'Current designations' })).toBeNull();

@@ -7,7 +7,7 @@ import { App } from '../../../renderer/app/App';
 import type { Handlers } from '../fake-lantern';
 import {
   aChild,
-  emptyDashboard,
+  childFileHandlers,
   fail,
   inputsTo,
   installFakeLantern,
@@ -15,9 +15,8 @@ import {
   openSection,
   recordId,
   safeguardingTeam,
-  school,
   setUpRendererTests,
-  unlockedAs,
+  typeInto,
 } from '../fake-lantern';
 
 setUpRendererTests();
@@ -85,17 +84,9 @@ const withFamily: ChildFamily = {
 
 async function openAs(role: Role, handlers: Handlers = {}) {
   const invoke = installFakeLantern({
-    'dashboard.get': () => ok(emptyDashboard),
-    'session.status': () => ok(unlockedAs(role)),
-    'school.get': () => ok(school),
-    'children.list': () => ok({ items: [jane, john], total: 2 }),
+    ...childFileHandlers(role, jane, john),
     'children.get': (input) => ok((input as { id: string }).id === john.id ? john : jane),
-    'concerns.forChild': () => ok([]),
-    'encompass.forChild': () => ok([]),
-    'designations.forChild': () => ok([]),
-    'designations.current': () => ok({}),
     'family.forChild': () => ok(withFamily),
-    'alerts.list': () => ok([]),
     ...handlers,
   });
   render(<App />);
@@ -114,10 +105,6 @@ function detailOf(adults: HTMLElement, name: string, term: string): string | nul
   const card = within(adults).getByRole('heading', { name }).closest('li');
   if (!card) throw new Error(`${name} has no card`);
   return within(card).getByText(term, { selector: 'dt' }).nextElementSibling?.textContent;
-}
-
-function type(label: string | RegExp, value: string) {
-  fireEvent.change(screen.getByLabelText(label), { target: { value } });
 }
 
 describe('family and key contacts on a child’s page', () => {
@@ -177,7 +164,7 @@ describe('family and key contacts on a child’s page', () => {
     });
     await openJane();
     fireEvent.click(screen.getByRole('button', { name: 'Add a parent, carer or relative' }));
-    type('Phone (optional)', 'ring the office');
+    typeInto('Phone (optional)', 'ring the office');
     fireEvent.click(screen.getByRole('button', { name: 'Add adult' }));
     const summary = await screen.findByRole('alert');
     expect(within(summary).getByText('Enter the name.')).toBeTruthy();
@@ -195,11 +182,11 @@ describe('family and key contacts on a child’s page', () => {
       ['unknown', 'Not known'],
     ]);
 
-    type('Full name', ' Mary Doe ');
-    type('Relationship to the child', 'mother');
-    type('Parental responsibility', 'yes');
-    type('Does the child live with them?', 'yes');
-    type('Phone (optional)', '07700 900 982');
+    typeInto('Full name', ' Mary Doe ');
+    typeInto('Relationship to the child', 'mother');
+    typeInto('Parental responsibility', 'yes');
+    typeInto('Does the child live with them?', 'yes');
+    typeInto('Phone (optional)', '07700 900 982');
     fireEvent.click(screen.getByRole('button', { name: 'Add adult' }));
     await waitFor(() => {
       expect(inputsTo(invoke, 'family.addAdult')).toHaveLength(1);
@@ -235,8 +222,8 @@ describe('family and key contacts on a child’s page', () => {
     expect(screen.getByLabelText<HTMLInputElement>('Full name').value).toBe('Peter Doe');
     const livesWith = screen.getByLabelText<HTMLSelectElement>('Does the child live with them?');
     expect(livesWith.value).toBe('no');
-    type('Parental responsibility', 'unknown');
-    type('Does the child live with them?', 'unknown');
+    typeInto('Parental responsibility', 'unknown');
+    typeInto('Does the child live with them?', 'unknown');
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(
       await screen.findAllByText(
@@ -271,9 +258,9 @@ describe('family and key contacts on a child’s page', () => {
     });
     await openJane();
     fireEvent.click(screen.getByRole('button', { name: 'Add a key contact' }));
-    type('Role', 'virtual_school_head');
-    type('Name', 'Priya Shah');
-    type('Involved since', '2026-09-01');
+    typeInto('Role', 'virtual_school_head');
+    typeInto('Name', 'Priya Shah');
+    typeInto('Involved since', '2026-09-01');
     fireEvent.click(screen.getByRole('button', { name: 'Add key contact' }));
     await waitFor(() => {
       expect(inputsTo(invoke, 'family.addContact')).toHaveLength(1);
@@ -289,7 +276,7 @@ describe('family and key contacts on a child’s page', () => {
     });
 
     fireEvent.click(await screen.findByRole('button', { name: 'End Ann Smith as social worker' }));
-    type('When did Ann Smith’s involvement end?', '2026-11-20');
+    typeInto('When did Ann Smith’s involvement end?', '2026-11-20');
     fireEvent.click(screen.getByRole('button', { name: 'End key contact' }));
     const past = await screen.findByRole('list', { name: 'Past key contacts' });
     expect(past.textContent).toContain('3 Mar 2026 to 20 Nov 2026');
@@ -310,13 +297,13 @@ describe('family and key contacts on a child’s page', () => {
       'family.link': () => ok(withFamily),
     });
     await openJane();
-    type('Link a brother or sister', 'reed');
+    typeInto('Link a brother or sister', 'reed');
     fireEvent.click(screen.getByRole('button', { name: 'Search' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Choose Tom Reed (Year 5)' }));
     fireEvent.click(screen.getByRole('button', { name: 'Link sibling' }));
     expect(await screen.findAllByText('Choose a family.')).not.toHaveLength(0);
-    type('Which family?', 'new');
-    type('Name of the new family (optional)', 'Father’s household');
+    typeInto('Which family?', 'new');
+    typeInto('Name of the new family (optional)', 'Father’s household');
     fireEvent.click(screen.getByRole('button', { name: 'Link sibling' }));
     await waitFor(() => {
       expect(inputsTo(invoke, 'family.link')).toEqual([

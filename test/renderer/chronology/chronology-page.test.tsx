@@ -10,7 +10,7 @@ import { useLantern } from '../../../renderer/store';
 import type { Handlers } from '../fake-lantern';
 import {
   aChild,
-  emptyDashboard,
+  childFileHandlers,
   fail,
   inputsTo,
   installFakeLantern,
@@ -20,7 +20,6 @@ import {
   safeguardingTeam,
   school,
   setUpRendererTests,
-  unlockedAs,
 } from '../fake-lantern';
 
 setUpRendererTests();
@@ -63,19 +62,7 @@ const three = [
 
 async function openAs(role: Role, handlers: Handlers = {}) {
   const invoke = installFakeLantern({
-    'dashboard.get': () => ok(emptyDashboard),
-    'session.status': () => ok(unlockedAs(role)),
-    'school.get': () => ok(school),
-    'children.list': () => ok({ items: [jane], total: 1 }),
-    'children.get': () => ok(jane),
-    'concerns.forChild': () => ok([]),
-    'designations.forChild': () => ok([]),
-    'designations.current': () => ok({}),
-    'family.forChild': () => ok({ families: [], adults: [], contacts: [] }),
-    'alerts.list': () => ok([]),
-    'encompass.forChild': () => ok([]),
-    'triage.inbox': () => ok([]),
-    'concernDrafts.list': () => ok([]),
+    ...childFileHandlers(role, jane),
     'chronology.forChild': () => ok(three),
     'chronology.curated.list': () => ok([]),
     ...handlers,

@@ -11,16 +11,14 @@ import { AUTOSAVE_DELAY_MS } from '../../../renderer/concerns/use-draft-autosave
 import type { Handlers } from '../fake-lantern';
 import {
   aChild,
-  emptyDashboard,
+  childFileHandlers,
   inputsTo,
   installFakeLantern,
   ok,
   openSection,
   recordId,
   safeguardingTeam,
-  school,
   setUpRendererTests,
-  unlockedAs,
 } from '../fake-lantern';
 
 setUpRendererTests();
@@ -73,17 +71,7 @@ const submitted: Concern = {
 
 async function openAs(role: 'staff' | 'dsl', handlers: Handlers = {}) {
   const invoke = installFakeLantern({
-    'dashboard.get': () => ok(emptyDashboard),
-    'session.status': () => ok(unlockedAs(role)),
-    'school.get': () => ok(school),
-    'children.list': () => ok({ items: [jane], total: 1 }),
-    'children.get': () => ok(jane),
-    'alerts.list': () => ok([]),
-    'designations.current': () => ok({}),
-    'designations.forChild': () => ok([]),
-    'family.forChild': () => ok({ families: [], adults: [], contacts: [] }),
-    'concerns.forChild': () => ok([]),
-    'encompass.forChild': () => ok([]),
+    ...childFileHandlers(role, jane),
     'concerns.get': () => ok(submitted),
     'concerns.submit': () => ok(submitted),
     'concernDrafts.list': () => ok([]),

@@ -17,6 +17,7 @@ import {
   safeguardingTeam,
   school,
   setUpRendererTests,
+  typeInto,
   unlockedAs,
 } from '../fake-lantern';
 
@@ -95,10 +96,6 @@ async function openAs(role: Role, handlers: Handlers = {}) {
   return invoke;
 }
 
-function type(label: string | RegExp, value: string) {
-  fireEvent.change(screen.getByLabelText(label), { target: { value } });
-}
-
 async function startFromRegister() {
   fireEvent.click(await screen.findByRole('button', { name: 'Record a concern about Jane Doe' }));
   await screen.findByRole('heading', { name: 'Record a concern' });
@@ -123,7 +120,7 @@ describe('recording a concern', () => {
     const summary = await screen.findByRole('alert');
     expect(within(summary).getByText('Enter the date it happened.')).toBeTruthy();
     expect(within(summary).getByText('Enter what happened.')).toBeTruthy();
-    type('Date', '2999-01-01');
+    typeInto('Date', '2999-01-01');
     fireEvent.click(screen.getByRole('button', { name: 'Submit concern' }));
     expect(await screen.findAllByText('The date cannot be in the future.')).not.toHaveLength(0);
     expect(inputsTo(invoke, 'concerns.submit')).toEqual([]);
@@ -132,24 +129,27 @@ describe('recording a concern', () => {
   it('records a fight between two children, each with their own role', async () => {
     const invoke = await openAs('staff');
     await startFromRegister();
-    type('Add another child', 'okafor');
+    typeInto('Add another child', 'okafor');
     fireEvent.click(screen.getByRole('button', { name: 'Search' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Add Samuel Okafor (Year 5)' }));
     fireEvent.change(screen.getByLabelText('Role of Jane Doe'), { target: { value: 'victim' } });
     fireEvent.change(screen.getByLabelText('Role of Samuel Okafor'), {
       target: { value: 'alleged_perpetrator' },
     });
-    type('Date', '2025-10-01');
-    type('Time (optional)', '12:40');
+    typeInto('Date', '2025-10-01');
+    typeInto('Time (optional)', '12:40');
     fireEvent.click(screen.getByLabelText('The date or time is approximate'));
-    type('Where did it happen?', 'Top playground');
+    typeInto('Where did it happen?', 'Top playground');
     fireEvent.click(screen.getByLabelText('Physical abuse'));
     fireEvent.click(screen.getByLabelText('Physical abuse by other children'));
-    type('What happened? (facts you saw or heard)', 'Samuel punched Jane twice on the arm.');
-    type('The child’s own words (exact words, even if offensive)', 'He always does this to me.');
-    type('Your opinion or concerns (kept separate from the facts)', 'It has happened before.');
-    type('What did you do?', 'Separated them.');
-    type('Who else have you told?', 'Head of year');
+    typeInto('What happened? (facts you saw or heard)', 'Samuel punched Jane twice on the arm.');
+    typeInto(
+      'The child’s own words (exact words, even if offensive)',
+      'He always does this to me.',
+    );
+    typeInto('Your opinion or concerns (kept separate from the facts)', 'It has happened before.');
+    typeInto('What did you do?', 'Separated them.');
+    typeInto('Who else have you told?', 'Head of year');
     fireEvent.click(screen.getByLabelText('I have told the DSL in person'));
     fireEvent.click(screen.getByRole('button', { name: 'Submit concern' }));
 
@@ -192,11 +192,11 @@ describe('recording a concern', () => {
         }),
     });
     await startFromRegister();
-    type('Add another child', 'okafor');
+    typeInto('Add another child', 'okafor');
     fireEvent.click(screen.getByRole('button', { name: 'Search' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Add Samuel Okafor (Year 5)' }));
-    type('Date', '2025-10-01');
-    type('What happened? (facts you saw or heard)', 'A fight.');
+    typeInto('Date', '2025-10-01');
+    typeInto('What happened? (facts you saw or heard)', 'A fight.');
     fireEvent.click(screen.getByRole('button', { name: 'Submit concern' }));
     expect(await screen.findAllByText('Choose the child’s role.')).not.toHaveLength(0);
     expect(inputsTo(invoke, 'concerns.submit')).toEqual([]);
@@ -249,14 +249,14 @@ describe('a child’s concerns', () => {
     const opinion = screen.getByRole('region', { name: 'Opinion of the person recording' });
     expect(within(opinion).getByText('I think this has happened before.')).toBeTruthy();
 
-    type('Why is a correction needed?', 'Typo');
+    typeInto('Why is a correction needed?', 'Typo');
     fireEvent.click(screen.getByRole('button', { name: 'Add correction' }));
     expect(
       await screen.findAllByText('Give the reason for the correction in at least 10 characters.'),
     ).not.toHaveLength(0);
     expect(inputsTo(invoke, 'concerns.addAddendum')).toEqual([]);
-    type('Why is a correction needed?', 'The playground was wrong.');
-    type('The correction', 'It was the bottom playground.');
+    typeInto('Why is a correction needed?', 'The playground was wrong.');
+    typeInto('The correction', 'It was the bottom playground.');
     fireEvent.click(screen.getByRole('button', { name: 'Add correction' }));
     await waitFor(() => {
       expect(screen.getByText('Reason: The playground was wrong.')).toBeTruthy();

@@ -10,15 +10,14 @@ import { useLantern } from '../../../renderer/store';
 import type { Handlers } from '../fake-lantern';
 import {
   aChild,
-  emptyDashboard,
+  childFileHandlers,
   inputsTo,
   installFakeLantern,
   ok,
   recordId,
-  school,
   sessionUser,
   setUpRendererTests,
-  unlockedAs,
+  typeInto,
 } from '../fake-lantern';
 
 setUpRendererTests();
@@ -50,20 +49,8 @@ const recorded: EncompassNotification = {
 
 function openAs(role: Role, handlers: Handlers = {}) {
   const invoke = installFakeLantern({
-    'session.status': () => ok(unlockedAs(role)),
-    'dashboard.get': () => ok(emptyDashboard),
-    'school.get': () => ok(school),
-    'children.list': () => ok({ items: [jane, sam], total: 2 }),
-    'children.get': () => ok(jane),
-    'concerns.forChild': () => ok([]),
-    'concernDrafts.list': () => ok([]),
-    'designations.forChild': () => ok([]),
-    'designations.current': () => ok({}),
-    'family.forChild': () => ok({ families: [], adults: [], contacts: [] }),
-    'encompass.forChild': () => ok([]),
+    ...childFileHandlers(role, jane, sam),
     'actions.owners': () => ok([{ id: dsl.id, displayName: dsl.displayName, role: 'dsl' }]),
-    'triage.inbox': () => ok([]),
-    'alerts.list': () => ok([]),
     ...handlers,
   });
   render(<App />);
@@ -75,10 +62,6 @@ async function openJane() {
   fireEvent.click(within(nav).getByRole('button', { name: 'Pupils' }));
   fireEvent.click(await screen.findByRole('button', { name: 'Jane Doe' }));
   await screen.findByRole('heading', { name: 'Operation Encompass notifications' });
-}
-
-function type(label: string | RegExp, value: string) {
-  fireEvent.change(screen.getByLabelText(label), { target: { value } });
 }
 
 describe('Operation Encompass in the renderer', () => {
@@ -93,24 +76,24 @@ describe('Operation Encompass in the renderer', () => {
       screen.getByRole('button', { name: 'Record an Operation Encompass notification' }),
     );
     await screen.findByRole('heading', { name: 'Record an Operation Encompass notification' });
-    type('Add another child', 'Doe');
+    typeInto('Add another child', 'Doe');
     fireEvent.click(screen.getByRole('button', { name: 'Search' }));
     expect(await screen.findByText('Jane Doe (Year 5), already added')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Add Sam Doe (Year 2)' }));
-    type('Was Jane Doe present?', 'witnessed');
-    type('Was Sam Doe present?', 'not_present');
-    type('Date of the incident', '2025-06-09');
-    type('Time of the incident (optional)', '22:15');
-    type('Date the police notified the school', '2025-06-10');
-    type('Time the police notified the school', '07:30');
-    type('Police force', 'Metropolitan Police');
-    type('Police reference number', 'CAD 4521');
-    type('Who notified the school', 'PC Jo Smith');
-    type('What the police shared', 'Officers attended after a neighbour heard shouting.');
+    typeInto('Was Jane Doe present?', 'witnessed');
+    typeInto('Was Sam Doe present?', 'not_present');
+    typeInto('Date of the incident', '2025-06-09');
+    typeInto('Time of the incident (optional)', '22:15');
+    typeInto('Date the police notified the school', '2025-06-10');
+    typeInto('Time the police notified the school', '07:30');
+    typeInto('Police force', 'Metropolitan Police');
+    typeInto('Police reference number', 'CAD 4521');
+    typeInto('Who notified the school', 'PC Jo Smith');
+    typeInto('What the police shared', 'Officers attended after a neighbour heard shouting.');
     expect(screen.getByLabelText<HTMLSelectElement>('Key adult told').value).toBe(dsl.id);
-    type('Date the key adult was told', '2025-06-10');
-    type('Time the key adult was told', '07:35');
-    type('Support planned or offered (optional)', 'Check-in at registration.');
+    typeInto('Date the key adult was told', '2025-06-10');
+    typeInto('Time the key adult was told', '07:35');
+    typeInto('Support planned or offered (optional)', 'Check-in at registration.');
     fireEvent.click(screen.getByRole('button', { name: 'Record notification' }));
     await screen.findByRole('heading', { name: 'Operation Encompass notification' });
     expect(inputsTo(invoke, 'encompass.record')).toEqual([
@@ -140,7 +123,7 @@ describe('Operation Encompass in the renderer', () => {
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     fireEvent.click(within(nav).getByRole('button', { name: 'Operation Encompass' }));
     await screen.findByRole('heading', { name: 'Record an Operation Encompass notification' });
-    type('Date the police notified the school', '2025-06-10');
+    typeInto('Date the police notified the school', '2025-06-10');
     fireEvent.click(screen.getByRole('button', { name: 'Record notification' }));
     const summary = await screen.findByRole('alert');
     for (const message of [

@@ -172,7 +172,10 @@ describe('set-up wizard', () => {
     await screen.findByRole('heading', { name: 'About your school' });
     expect(screen.getByText('Step 1 of 3')).toBeTruthy();
     const summary = screen.getByRole('alert');
-    expect(document.activeElement).toBe(summary);
+    // The summary takes focus once it has rendered, so a screen reader announces it.
+    await waitFor(() => {
+      expect(document.activeElement).toBe(summary);
+    });
     expect(within(summary).getByRole('link', { name: message })).toBeTruthy();
     expect(description(screen.getByLabelText('URN'))).toContain(message);
     expect(inputsTo(invoke, 'setup.create')).toHaveLength(1);
