@@ -54,10 +54,10 @@ export function searchRepo(db: Db) {
     WITH top AS (
       SELECT s.rowid AS row, s.rank AS rank
       FROM search_index s
-      LEFT JOIN concerns c ON c.id = s.concern_id
       WHERE s.search_index MATCH :match
         AND s.kind IN (SELECT value FROM json_each(:kinds))
-        AND (:onlyBy = '' OR c.recorded_by = :onlyBy)
+        AND (:onlyBy = '' OR EXISTS (SELECT 1 FROM concerns c
+          WHERE c.id = s.concern_id AND c.recorded_by = :onlyBy))
       ORDER BY s.rank, s.recorded_at DESC, s.source_id DESC
       LIMIT :limit OFFSET :offset
     )

@@ -185,16 +185,15 @@ function rawReads(
   const search = db.prepare(`
     SELECT kind, source_id, concern_id, snippet(search_index, 0, '[', ']', '…', 24) AS snippet
     FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT 50`);
-  // The inbox as plain SQL: open concerns, then each one's children, categories and flags.
+  // The inbox as plain SQL: open concerns (from concern_state, as the app reads them), then
+  // each one's children, categories and flags.
   const open = db.prepare(`
     SELECT c.id, c.occurred_at, c.recorded_at,
       (SELECT l.level FROM concern_levels l WHERE l.concern_id = c.id
-        ORDER BY l.set_at DESC LIMIT 1) AS level,
-      (SELECT count(*) FROM concern_decisions d WHERE d.concern_id = c.id) AS decisions
-    FROM concerns c
-    WHERE NOT EXISTS (SELECT 1 FROM concern_closures cl WHERE cl.concern_id = c.id
-      AND NOT EXISTS (SELECT 1 FROM concern_reopenings r WHERE r.closure_id = cl.id))
-    ORDER BY (level IS NOT NULL OR decisions > 0), c.recorded_at, c.id`);
+        ORDER BY l.set_at DESC LIMIT 1) AS level, s.triaged
+    FROM concern_state s JOIN concerns c ON c.id = s.concern_id
+    WHERE s.closed = 0
+    ORDER BY s.triaged, c.recorded_at, c.id`);
   const children = db.prepare(`
     SELECT cc.child_id, cc.role, ch.legal_forename, ch.legal_surname FROM concern_children cc
     JOIN children ch ON ch.id = cc.child_id WHERE cc.concern_id = ?`);
