@@ -57,12 +57,14 @@ function answer(ctx: HandlerContext, concern: Concern, ids: readonly string[]) {
 }
 
 export function triageInbox(ctx: HandlerContext): Handled<InboxItem[]> {
-  const items = ctx.store.casework.openConcerns().flatMap((open): InboxItem[] => {
-    const c = ctx.store.concerns.get(open.concernId);
+  const open = ctx.store.casework.openConcerns();
+  const heads = ctx.store.concerns.heads(open.map((o) => o.concernId));
+  const items = open.flatMap((state): InboxItem[] => {
+    const c = heads.get(state.concernId);
     if (!c) return [];
     return [
       {
-        ...open,
+        ...state,
         occurredAt: c.occurredAt,
         occurredAtApprox: c.occurredAtApprox,
         recordedAt: c.recordedAt,

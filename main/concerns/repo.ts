@@ -1,4 +1,6 @@
 import type {
+  ConcernFlags,
+  ConcernChild,
   ChildRole,
   Concern,
   ConcernAddendum,
@@ -32,6 +34,7 @@ type ConcernRow = {
 };
 
 type ChildLinkRow = {
+  concern_id: string;
   child_id: string;
   role: ChildRole;
   legal_forename: string;
@@ -77,6 +80,40 @@ export const CONCERN_CHILD_ORDER = `CASE cc.role ${childRoles
   .join(' ')} ELSE ${childRoles.length} END,
   ch.legal_surname COLLATE NOCASE, ch.legal_forename COLLATE NOCASE, ch.id`;
 
+function toConcernChild(c: ChildLinkRow): ConcernChild {
+  return {
+    childId: c.child_id,
+    role: c.role,
+    name: displayName({
+      legalForename: c.legal_forename,
+      legalSurname: c.legal_surname,
+      preferredForename: c.preferred_forename,
+      preferredSurname: c.preferred_surname,
+    }),
+  };
+}
+
+function flagsOf(row: ConcernRow): ConcernFlags {
+  return {
+    possibleChildSexOffence: row.possible_child_sex_offence === 1,
+    fgmKnownCase: row.fgm_known_case === 1,
+    allegationAboutAdult: row.allegation_about_adult === 1,
+  };
+}
+
+/** What lists of concerns show of each: when, who recorded it, the children, categories, flags. */
+export type ConcernHead = Pick<
+  Concern,
+  | 'id'
+  | 'occurredAt'
+  | 'occurredAtApprox'
+  | 'recordedAt'
+  | 'recordedByName'
+  | 'children'
+  | 'categories'
+  | 'flags'
+>;
+
 export function concernsRepo(db: Db) {
   const insertConcern = db.prepare(`
     INSERT INTO concerns (id, recorded_by, recorded_at, occurred_at, occurred_at_utc,
@@ -120,12 +157,33 @@ export function concernsRepo(db: Db) {
     WHERE c.id = ?
   `);
   const childrenOf = db.prepare<[string], ChildLinkRow>(`
-    SELECT cc.child_id, cc.role, ch.legal_forename, ch.legal_surname, ch.preferred_forename,
-      ch.preferred_surname
+    SELECT cc.concern_id, cc.child_id, cc.role, ch.legal_forename, ch.legal_surname,
+      ch.preferred_forename, ch.preferred_surname
     FROM concern_children cc JOIN children ch ON ch.id = cc.child_id
     WHERE cc.concern_id = ?
     ORDER BY ${CONCERN_CHILD_ORDER}
   `);
+  // The same facts for many concerns at once (the triage inbox): one query each, not per concern.
+  const headsOf = db.prepare<{ ids: string }, ConcernRow>(`
+    SELECT c.*, u.display_name AS recorded_by_name, f.possible_child_sex_offence,
+      f.fgm_known_case, f.allegation_about_adult
+    FROM json_each(:ids) j
+    JOIN concerns c ON c.id = j.value
+    JOIN concern_flags f ON f.concern_id = c.id
+    LEFT JOIN users u ON u.id = c.recorded_by
+  `);
+  const headChildren = db.prepare<{ ids: string }, ChildLinkRow>(`
+    SELECT cc.concern_id, cc.child_id, cc.role, ch.legal_forename, ch.legal_surname,
+      ch.preferred_forename, ch.preferred_surname
+    FROM json_each(:ids) j
+    JOIN concern_children cc ON cc.concern_id = j.value
+    JOIN children ch ON ch.id = cc.child_id
+    ORDER BY cc.concern_id, ${CONCERN_CHILD_ORDER}
+  `);
+  const headCategories = db.prepare<{ ids: string }, { concern_id: string; category_id: string }>(
+    `SELECT k.concern_id, k.category_id FROM json_each(:ids) j
+     JOIN concern_categories k ON k.concern_id = j.value ORDER BY k.rowid`,
+  );
   const categoryRows = db.prepare<[string], { category_id: string }>(
     'SELECT category_id FROM concern_categories WHERE concern_id = ? ORDER BY rowid',
   );
@@ -148,6 +206,37 @@ export function concernsRepo(db: Db) {
   `);
 
   return {
+    /** The heads of the concerns listed, by id (a missing id is left out). */
+    heads(ids: readonly string[]): Map<string, ConcernHead> {
+      const json = JSON.stringify(ids);
+      const children = new Map<string, ConcernChild[]>();
+      for (const row of headChildren.all({ ids: json }))
+        children.set(row.concern_id, [
+          ...(children.get(row.concern_id) ?? []),
+          toConcernChild(row),
+        ]);
+      const categories = new Map<string, string[]>();
+      for (const row of headCategories.all({ ids: json }))
+        categories.set(row.concern_id, [
+          ...(categories.get(row.concern_id) ?? []),
+          row.category_id,
+        ]);
+      return new Map(
+        headsOf.all({ ids: json }).map((row) => [
+          row.id,
+          {
+            id: row.id,
+            occurredAt: row.occurred_at,
+            occurredAtApprox: row.occurred_at_approx === 1,
+            recordedAt: row.recorded_at,
+            recordedByName: row.recorded_by_name ?? 'Unknown user',
+            children: children.get(row.id) ?? [],
+            categories: categories.get(row.id) ?? [],
+            flags: flagsOf(row),
+          },
+        ]),
+      );
+    },
     add(concern: ConcernDraft, meta: NewConcern): void {
       insertConcern.run({
         id: meta.id,
@@ -209,22 +298,9 @@ export function concernsRepo(db: Db) {
         peopleTold: row.people_told,
         dslToldInPerson: row.dsl_told_in_person === 1,
         status: 'submitted',
-        children: childrenOf.all(id).map((c) => ({
-          childId: c.child_id,
-          role: c.role,
-          name: displayName({
-            legalForename: c.legal_forename,
-            legalSurname: c.legal_surname,
-            preferredForename: c.preferred_forename,
-            preferredSurname: c.preferred_surname,
-          }),
-        })),
+        children: childrenOf.all(id).map(toConcernChild),
         categories: categoriesOf(id),
-        flags: {
-          possibleChildSexOffence: row.possible_child_sex_offence === 1,
-          fgmKnownCase: row.fgm_known_case === 1,
-          allegationAboutAdult: row.allegation_about_adult === 1,
-        },
+        flags: flagsOf(row),
         bodyMap: marksOf.all(id),
         attachments: attachmentsOf.all(id).map(attachmentMeta),
         addenda: addendaOf.all(id).map((a): ConcernAddendum => ({
