@@ -8,19 +8,10 @@ import {
 import { formatCalendarDate } from '../../shared/dates/calendar-date';
 import { ApiFailure } from '../api-failure';
 import type { HandlerContext, Handled } from '../handler';
+import { signedInUserId } from '../handler';
+import { registeredChild } from './service';
 import { newId } from '../ids';
 import { designationEndEntry, designationStartEntry } from '../chronology/entries';
-
-export function userId(ctx: HandlerContext): string {
-  const id = ctx.session.user?.id;
-  if (!id) throw new ApiFailure('unauthenticated', 'Lantern is locked. Sign in to continue.');
-  return id;
-}
-
-export function mustHaveChild(ctx: HandlerContext, childId: string): void {
-  if (!ctx.store.children.get(childId))
-    throw new ApiFailure('not_found', 'That child is not on the register.');
-}
 
 function mustGet(ctx: HandlerContext, id: string): Designation {
   const designation = ctx.store.designations.get(id);
@@ -38,7 +29,7 @@ export function designationsForChild(
   ctx: HandlerContext,
   input: ParsedInput<'designations.forChild'>,
 ): Handled<Designation[]> {
-  mustHaveChild(ctx, input.childId);
+  registeredChild(ctx, input.childId);
   const list = ctx.store.designations.forChild(input.childId);
   return { value: list, recordIds: [input.childId, ...list.map((d) => d.id)] };
 }
@@ -59,7 +50,7 @@ export function addDesignation(
   ctx: HandlerContext,
   input: ParsedInput<'designations.add'>,
 ): Handled<Designation> {
-  mustHaveChild(ctx, input.childId);
+  registeredChild(ctx, input.childId);
   const draft = input.designation;
   const fields: Record<string, string> = {};
   for (const [field, message] of Object.entries(designationDateProblems(draft, ctx.today)))
@@ -82,7 +73,7 @@ export function addDesignation(
   ctx.store.designations.add(draft, {
     id,
     childId: input.childId,
-    recordedBy: userId(ctx),
+    recordedBy: signedInUserId(ctx),
     recordedAt: ctx.now.toISOString(),
   });
   const added = mustGet(ctx, id);
@@ -110,7 +101,7 @@ export function endDesignation(
   const ended = {
     id: input.id,
     endDate: input.endDate,
-    endedBy: userId(ctx),
+    endedBy: signedInUserId(ctx),
     endedAt: ctx.now.toISOString(),
   };
   ctx.store.designations.end(ended);

@@ -7,7 +7,8 @@ import { formatCalendarDate } from '../../shared/dates/calendar-date';
 import { ApiFailure } from '../api-failure';
 import type { HandlerContext, Handled } from '../handler';
 import { newId } from '../ids';
-import { mustHaveChild, userId } from './designations';
+import { signedInUserId } from '../handler';
+import { registeredChild } from './service';
 import { toSummary } from './repo';
 
 function childOnRegister(ctx: HandlerContext, childId: string, field: string): Child {
@@ -56,7 +57,7 @@ export function familyForChild(
   ctx: HandlerContext,
   input: ParsedInput<'family.forChild'>,
 ): Handled<ChildFamily> {
-  mustHaveChild(ctx, input.childId);
+  registeredChild(ctx, input.childId);
   const value = familyOf(ctx, input.childId);
   return {
     value,
@@ -76,7 +77,7 @@ export function linkSibling(
   const child = childOnRegister(ctx, input.childId, 'childId');
   const sibling = childOnRegister(ctx, input.siblingId, 'siblingId');
   const repo = ctx.store.families;
-  const by = userId(ctx);
+  const by = signedInUserId(ctx);
   const at = ctx.now.toISOString();
   let familyId = input.familyId;
   if (familyId === '') {
@@ -122,12 +123,12 @@ export function addAdult(
   ctx: HandlerContext,
   input: ParsedInput<'family.addAdult'>,
 ): Handled<FamilyAdult> {
-  mustHaveChild(ctx, input.childId);
+  registeredChild(ctx, input.childId);
   const id = newId(ctx.now);
   ctx.store.families.addAdult(input.adult, {
     id,
     childId: input.childId,
-    by: userId(ctx),
+    by: signedInUserId(ctx),
     at: ctx.now.toISOString(),
   });
   return { value: mustGetAdult(ctx, id), recordIds: [input.childId, id] };
@@ -140,7 +141,7 @@ export function updateAdult(
   const adult = mustGetAdult(ctx, input.id);
   ctx.store.families.updateAdult(input.adult, {
     id: input.id,
-    by: userId(ctx),
+    by: signedInUserId(ctx),
     at: ctx.now.toISOString(),
   });
   return { value: mustGetAdult(ctx, input.id), recordIds: [adult.childId, input.id] };
@@ -150,7 +151,7 @@ export function addKeyContact(
   ctx: HandlerContext,
   input: ParsedInput<'family.addContact'>,
 ): Handled<KeyContact> {
-  mustHaveChild(ctx, input.childId);
+  registeredChild(ctx, input.childId);
   const fields: Record<string, string> = {};
   for (const [field, message] of Object.entries(designationDateProblems(input.contact, ctx.today)))
     fields[`contact.${field}`] = message;
@@ -159,7 +160,7 @@ export function addKeyContact(
   ctx.store.families.addContact(input.contact, {
     id,
     childId: input.childId,
-    recordedBy: userId(ctx),
+    recordedBy: signedInUserId(ctx),
     recordedAt: ctx.now.toISOString(),
   });
   return { value: mustGetContact(ctx, id), recordIds: [input.childId, id] };
@@ -181,7 +182,7 @@ export function endKeyContact(
   ctx.store.families.endContact({
     id: input.id,
     endDate: input.endDate,
-    endedBy: userId(ctx),
+    endedBy: signedInUserId(ctx),
     endedAt: ctx.now.toISOString(),
   });
   return { value: mustGetContact(ctx, input.id), recordIds: [contact.childId, input.id] };

@@ -16,7 +16,7 @@ import {
 import { ApiFailure } from '../api-failure';
 import type { HandlerContext, Handled } from '../handler';
 import { newId } from '../ids';
-import { userId } from './designations';
+import { signedInUserId } from '../handler';
 
 function plan(ctx: HandlerContext, csv: string, mapping: ImportMapping | null): ImportPlan {
   const { children, importMappings, families } = ctx.store;
@@ -107,7 +107,7 @@ export function applyImport(
 
   const now = ctx.now.toISOString();
   const { children, importMappings, families } = ctx.store;
-  const by = userId(ctx);
+  const by = signedInUserId(ctx);
   const result: ImportResult = {
     added: 0,
     updated: 0,

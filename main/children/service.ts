@@ -23,7 +23,8 @@ function check(ctx: HandlerContext, child: ChildDraft, id: string | null, prefix
   }
 }
 
-function mustGet(ctx: HandlerContext, id: string): Child {
+/** The child with this id on the register (leavers included), or not_found. */
+export function registeredChild(ctx: HandlerContext, id: string): Child {
   const child = ctx.store.children.get(id);
   if (!child) throw new ApiFailure('not_found', 'That child is not on the register.');
   return child;
@@ -41,22 +42,22 @@ export function listChildren(
 }
 
 export function getChild(ctx: HandlerContext, input: ParsedInput<'children.get'>): Handled<Child> {
-  return { value: mustGet(ctx, input.id), recordIds: [input.id] };
+  return { value: registeredChild(ctx, input.id), recordIds: [input.id] };
 }
 
 export function addChild(ctx: HandlerContext, input: ParsedInput<'children.add'>): Handled<Child> {
   check(ctx, input, null, '');
   const id = newId(ctx.now);
   ctx.store.children.add(id, input, ctx.now.toISOString());
-  return { value: mustGet(ctx, id), recordIds: [id] };
+  return { value: registeredChild(ctx, id), recordIds: [id] };
 }
 
 export function updateChild(
   ctx: HandlerContext,
   input: ParsedInput<'children.update'>,
 ): Handled<Child> {
-  mustGet(ctx, input.id);
+  registeredChild(ctx, input.id);
   check(ctx, input.child, input.id, 'child.');
   ctx.store.children.update(input.id, input.child, ctx.now.toISOString());
-  return { value: mustGet(ctx, input.id), recordIds: [input.id] };
+  return { value: registeredChild(ctx, input.id), recordIds: [input.id] };
 }

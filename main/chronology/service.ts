@@ -3,17 +3,13 @@ import type { ChronologyEntry, FamilyChronologyEntry } from '../../shared/chrono
 import { displayName } from '../../shared/children/schema';
 import { ApiFailure } from '../api-failure';
 import type { HandlerContext, Handled } from '../handler';
-
-function mustHaveChild(ctx: HandlerContext, childId: string): void {
-  if (!ctx.store.children.get(childId))
-    throw new ApiFailure('not_found', 'That child is not on the register.');
-}
+import { registeredChild } from '../children/service';
 
 export function chronologyForChild(
   ctx: HandlerContext,
   input: ParsedInput<'chronology.forChild'>,
 ): Handled<ChronologyEntry[]> {
-  mustHaveChild(ctx, input.childId);
+  registeredChild(ctx, input.childId);
   const entries = ctx.store.chronology.forChildren([input.childId], input.filter);
   return { value: entries, recordIds: [input.childId] };
 }
@@ -30,7 +26,7 @@ export function childNames(ctx: HandlerContext, childIds: readonly string[]): Ma
 
 /** The child and the siblings in any of their families: whose entries a family view holds. */
 export function familyOf(ctx: HandlerContext, childId: string): string[] {
-  mustHaveChild(ctx, childId);
+  registeredChild(ctx, childId);
   return [childId, ...ctx.store.families.siblingsOf(childId)];
 }
 

@@ -5,11 +5,10 @@ import { occurredAtProblem, occurredInstant } from '../../shared/concerns/schema
 import { ApiFailure } from '../api-failure';
 import type { HandlerContext, Handled } from '../handler';
 import { roleOf, signedInUserId } from '../handler';
+import { registeredChild } from '../children/service';
 import { newId } from '../ids';
 import { ownDraft } from './drafts';
 import { addendumEntries, concernEntries } from '../chronology/entries';
-
-const userId = signedInUserId;
 
 /** Everyone with concerns.read sees every concern; others only those they recorded. */
 function readsAll(ctx: HandlerContext): boolean {
@@ -20,7 +19,7 @@ function readsAll(ctx: HandlerContext): boolean {
 export function readable(ctx: HandlerContext, id: string): Concern {
   const concern = ctx.store.concerns.get(id);
   if (!concern) throw new ApiFailure('not_found', 'There is no such concern.');
-  if (!readsAll(ctx) && concern.recordedBy !== userId(ctx))
+  if (!readsAll(ctx) && concern.recordedBy !== signedInUserId(ctx))
     throw new ApiFailure('forbidden', 'You can read only the concerns you recorded.');
   return concern;
 }
@@ -53,7 +52,7 @@ export function submitConcern(
   const id = newId(ctx.now);
   ctx.store.concerns.add(input, {
     id,
-    recordedBy: userId(ctx),
+    recordedBy: signedInUserId(ctx),
     recordedAt: ctx.now.toISOString(),
     occurredAtUtc: occurredInstant(input.occurredAt),
   });
@@ -80,9 +79,11 @@ export function concernsForChild(
   ctx: HandlerContext,
   input: ParsedInput<'concerns.forChild'>,
 ): Handled<ConcernSummary[]> {
-  if (!ctx.store.children.get(input.childId))
-    throw new ApiFailure('not_found', 'That child is not on the register.');
-  const list = ctx.store.concerns.forChild(input.childId, readsAll(ctx) ? null : userId(ctx));
+  registeredChild(ctx, input.childId);
+  const list = ctx.store.concerns.forChild(
+    input.childId,
+    readsAll(ctx) ? null : signedInUserId(ctx),
+  );
   return { value: list, recordIds: [input.childId, ...list.map((c) => c.id)] };
 }
 
@@ -94,7 +95,7 @@ export function addAddendum(
   const addendum = {
     id: newId(ctx.now),
     concernId: input.concernId,
-    addedBy: userId(ctx),
+    addedBy: signedInUserId(ctx),
     addedAt: ctx.now.toISOString(),
     reason: input.reason,
     text: input.text,

@@ -6,6 +6,7 @@ import { ApiFailure } from '../api-failure';
 import { encompassAddendumEntries, encompassEntries } from '../chronology/entries';
 import type { HandlerContext, Handled } from '../handler';
 import { signedInUserId } from '../handler';
+import { registeredChild } from '../children/service';
 import { newId } from '../ids';
 
 function existing(ctx: HandlerContext, id: string): EncompassNotification {
@@ -68,8 +69,7 @@ export function encompassForChild(
   ctx: HandlerContext,
   input: ParsedInput<'encompass.forChild'>,
 ): Handled<EncompassSummary[]> {
-  if (!ctx.store.children.get(input.childId))
-    throw new ApiFailure('not_found', 'That child is not on the register.');
+  registeredChild(ctx, input.childId);
   const list = ctx.store.encompass.forChild(input.childId);
   return { value: list, recordIds: [input.childId, ...list.map((n) => n.id)] };
 }
