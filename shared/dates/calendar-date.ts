@@ -74,6 +74,21 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
+/**
+ * The calendar date `months` calendar months after `date`, by the corresponding-date rule used
+ * for statutory periods (Dodds v Walker [1981] 1 WLR 1027, HL; the ICO's guidance on the one-
+ * month SAR period): the same day of the month, or the last day of the month when that month
+ * is shorter (31 Jan + 1 month = 28 or 29 Feb; 30 Nov + 3 months = 28 or 29 Feb).
+ */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const day = Math.min(d, daysInMonth(year, month));
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** Whole years between two calendar dates (age on `on` for someone born on `born`). */
 export function wholeYearsBetween(born: string, on: string): number {
   const [by, bm, bd] = born.split('-').map(Number) as [number, number, number];
