@@ -15,6 +15,8 @@ import { familiesRepo } from './children/family-repo';
 import type { Db } from './db/open';
 import { closeDatabase } from './db/open';
 import { encompassRepo } from './encompass/repo';
+import { calendarRepo } from './calendar/repo';
+import { dutiesRepo } from './duties/repo';
 import { schoolRepo } from './school/repo';
 import { searchRepo } from './search/repo';
 import { alertsRepo } from './auth/alerts-repo';
@@ -47,6 +49,10 @@ export type Store = {
   /** Operation Encompass notifications and their corrections. */
   encompass: ReturnType<typeof encompassRepo>;
   curatedChronologies: ReturnType<typeof curatedRepo>;
+  /** Statutory duties, their events and the versioned local settings. */
+  duties: ReturnType<typeof dutiesRepo>;
+  /** The school calendar: term dates, INSET days and bank-holiday overrides. */
+  calendar: ReturnType<typeof calendarRepo>;
   users: ReturnType<typeof usersRepo>;
   settings: ReturnType<typeof settingsRepo>;
   alerts: ReturnType<typeof alertsRepo>;
@@ -75,6 +81,8 @@ export function storeFor(db: Db): Store {
     escalations: escalationsRepo(db),
     encompass: encompassRepo(db),
     curatedChronologies: curatedRepo(db),
+    duties: dutiesRepo(db),
+    calendar: calendarRepo(db),
     users: usersRepo(db),
     settings: settingsRepo(db),
     alerts: alertsRepo(db),

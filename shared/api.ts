@@ -44,6 +44,23 @@ import { schoolInput } from './school/schema';
 import type { SearchResults } from './search/schema';
 import { searchInput } from './search/schema';
 import type { Settings } from './settings/schema';
+import type { CalendarInfo } from './dates/calendar-schema';
+import { bankHolidayOverridesInput, termYearInput } from './dates/calendar-schema';
+import type { DueView, DutyDetail, DutyReminders, DutySummary } from './duties/schema';
+import {
+  childDutiesInput,
+  concernDutiesInput,
+  delayInput,
+  dischargeInput,
+  dueViewInput,
+  dutyGetInput,
+  exceptionInput,
+  extendInput,
+  notApplicableInput,
+  startInput,
+} from './duties/schema';
+import type { DutySettingsVersion } from './duties/settings';
+import { dutySettingsInput } from './duties/settings';
 import { AUTO_LOCK_MINUTES } from './settings/schema';
 import type { User } from './users/schema';
 import {
@@ -578,6 +595,104 @@ export const methods = {
     writes: false,
     summary:
       'Children whose recent concerns meet one of the school’s escalation rules, latest first',
+  }),
+  'duties.due': method<DueView>()({
+    input: dueViewInput,
+    access: 'duties.own',
+    writes: false,
+    summary:
+      'Statutory duties overdue, due today, this week and later: the whole school’s (duties.read) or one’s own',
+  }),
+  'duties.reminders': method<DutyReminders>()({
+    input: none,
+    access: 'duties.own',
+    writes: false,
+    summary: 'Counts of overdue and due duties for reminders, without any child’s name',
+  }),
+  'duties.get': method<DutyDetail>()({
+    input: dutyGetInput,
+    access: 'duties.own',
+    writes: false,
+    summary: 'A statutory duty with why it applies, its source and edition, and its history',
+  }),
+  'duties.forChild': method<DutySummary[]>()({
+    input: childDutiesInput,
+    access: 'duties.read',
+    writes: false,
+    summary: 'Every statutory duty on a child’s file',
+  }),
+  'duties.forConcern': method<DutySummary[]>()({
+    input: concernDutiesInput,
+    access: 'duties.own',
+    writes: false,
+    summary: 'The statutory duties a concern started (one’s own only, without duties.read)',
+  }),
+  'duties.discharge': method<DutyDetail>()({
+    input: dischargeInput,
+    access: 'duties.own',
+    writes: true,
+    summary: 'Record the evidence that a duty was done: when, to whom, how and the reference',
+  }),
+  'duties.notApplicable': method<DutyDetail>()({
+    input: notApplicableInput,
+    access: 'duties.manage',
+    writes: true,
+    summary: 'Mark a duty not applicable, with the reason',
+  }),
+  'duties.recordException': method<DutyDetail>()({
+    input: exceptionInput,
+    access: 'duties.own',
+    writes: true,
+    summary: 'Record that an exception in the law applies, with the reason and the checks made',
+  }),
+  'duties.delay': method<DutyDetail>()({
+    input: delayInput,
+    access: 'duties.own',
+    writes: true,
+    summary: 'Record a delay to a mandatory report for the child’s safety (up to the legal limit)',
+  }),
+  'duties.extend': method<DutyDetail>()({
+    input: extendInput,
+    access: 'duties.manage',
+    writes: true,
+    summary: 'Extend a subject access request by two months for a complex request',
+  }),
+  'duties.start': method<DutyDetail>()({
+    input: startInput,
+    access: 'duties.manage',
+    writes: true,
+    summary:
+      'Start a duty from an event recorded by hand (a strategy discussion, a SAR, a data breach…)',
+  }),
+  'duties.settings': method<{ current: DutySettingsVersion; history: DutySettingsVersion[] }>()({
+    input: none,
+    access: 'duties.read',
+    writes: false,
+    summary: 'The local duty settings in force and every earlier version',
+  }),
+  'duties.saveSettings': method<DutySettingsVersion>()({
+    input: dutySettingsInput,
+    access: 'duties.manage',
+    writes: true,
+    summary: 'Save a new version of the local duty settings (existing deadlines do not move)',
+  }),
+  'calendar.get': method<CalendarInfo>()({
+    input: none,
+    access: 'duties.read',
+    writes: false,
+    summary: 'The school’s term dates, INSET days and bank holidays',
+  }),
+  'calendar.saveYear': method<CalendarInfo>()({
+    input: termYearInput,
+    access: 'duties.manage',
+    writes: true,
+    summary: 'Replace one academic year’s term dates and INSET days',
+  }),
+  'calendar.saveOverrides': method<CalendarInfo>()({
+    input: bankHolidayOverridesInput,
+    access: 'duties.manage',
+    writes: true,
+    summary: 'Replace the school’s bank-holiday overrides',
   }),
   'users.list': method<User[]>()({
     input: none,

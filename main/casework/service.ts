@@ -14,6 +14,7 @@ import {
   reopenEntries,
 } from '../chronology/entries';
 import { touched } from '../concerns/service';
+import { dutiesForDecision } from '../duties/triggers';
 import type { HandlerContext, Handled } from '../handler';
 import { roleOf, signedInUserId } from '../handler';
 import { newId } from '../ids';
@@ -131,7 +132,12 @@ export function decide(
     reviewDate: input.reviewDate === '' ? null : input.reviewDate,
   });
   ctx.store.chronology.append(decisionEntries(decision, concern.children), ctx.now);
-  return answer(ctx, concern, [decision.id]);
+  const duties = dutiesForDecision(ctx, concern, {
+    kind: decision.kind,
+    decidedAt: decision.decidedAt,
+    decidedByName: ctx.session.user?.displayName ?? 'the DSL',
+  });
+  return answer(ctx, concern, [decision.id, ...duties]);
 }
 
 /** Active accounts that work with children: they can see their actions (actions.mine). */

@@ -14,6 +14,7 @@ import {
   previewOf,
 } from '../../shared/children/import';
 import { ApiFailure } from '../api-failure';
+import { dutiesForLeaver } from '../duties/triggers';
 import type { HandlerContext, Handled } from '../handler';
 import { newId } from '../ids';
 import { signedInUserId } from '../handler';
@@ -133,7 +134,9 @@ export function applyImport(
         id = newId(ctx.now);
         children.add(id, draft, now);
       } else {
+        const leavingBefore = children.get(id)?.leavingDate ?? '';
         children.update(id, draft, now);
+        touched.push(...dutiesForLeaver(ctx, id, leavingBefore, draft.leavingDate));
       }
       touched.push(id);
       if (row.outcome === 'leaver') result.leavers += 1;

@@ -2,6 +2,7 @@ import type { ChildList, ParsedInput } from '../../shared/api';
 import type { Child, ChildDraft } from '../../shared/children/schema';
 import { childDateProblems } from '../../shared/children/schema';
 import { ApiFailure } from '../api-failure';
+import { dutiesForLeaver } from '../duties/triggers';
 import type { HandlerContext, Handled } from '../handler';
 import { newId } from '../ids';
 
@@ -56,8 +57,9 @@ export function updateChild(
   ctx: HandlerContext,
   input: ParsedInput<'children.update'>,
 ): Handled<Child> {
-  registeredChild(ctx, input.id);
+  const before = registeredChild(ctx, input.id);
   check(ctx, input.child, input.id, 'child.');
   ctx.store.children.update(input.id, input.child, ctx.now.toISOString());
-  return { value: registeredChild(ctx, input.id), recordIds: [input.id] };
+  const duties = dutiesForLeaver(ctx, input.id, before.leavingDate, input.child.leavingDate);
+  return { value: registeredChild(ctx, input.id), recordIds: [input.id, ...duties] };
 }

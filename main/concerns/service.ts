@@ -9,6 +9,7 @@ import { registeredChild } from '../children/service';
 import { newId } from '../ids';
 import { ownDraft } from './drafts';
 import { addendumEntries, concernEntries } from '../chronology/entries';
+import { dutiesForConcern } from '../duties/triggers';
 
 /** Everyone with concerns.read sees every concern; others only those they recorded. */
 function readsAll(ctx: HandlerContext): boolean {
@@ -64,7 +65,8 @@ export function submitConcern(
   const concern = ctx.store.concerns.get(id);
   if (!concern) throw new ApiFailure('internal', 'The concern was not saved.');
   ctx.store.chronology.append(concernEntries(concern), ctx.now);
-  return { value: concern, recordIds: touched(concern) };
+  const duties = dutiesForConcern(ctx, concern);
+  return { value: concern, recordIds: [...touched(concern), ...duties] };
 }
 
 export function getConcern(

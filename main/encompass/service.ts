@@ -4,6 +4,7 @@ import type { EncompassNotification, EncompassSummary } from '../../shared/encom
 import { encompassDateProblems } from '../../shared/encompass/schema';
 import { ApiFailure } from '../api-failure';
 import { encompassAddendumEntries, encompassEntries } from '../chronology/entries';
+import { dutiesForEncompass } from '../duties/triggers';
 import type { HandlerContext, Handled } from '../handler';
 import { signedInUserId } from '../handler';
 import { registeredChild } from '../children/service';
@@ -53,8 +54,13 @@ export function recordEncompass(
     }),
     ctx.now,
   );
+  const duties = dutiesForEncompass(ctx, {
+    notifiedAt: input.notifiedAt,
+    policeForce: input.policeForce,
+    childIds: input.children.map((c) => c.childId),
+  });
   const notification = existing(ctx, id);
-  return { value: notification, recordIds: touched(notification) };
+  return { value: notification, recordIds: [...touched(notification), ...duties] };
 }
 
 export function getEncompass(

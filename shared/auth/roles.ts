@@ -41,6 +41,15 @@ export const permissions = [
    * notifications, significant events, headlines and curated chronologies.
    */
   'casework.manage',
+  /** One's own statutory duties (a personal duty such as FGM, or a role's): see and discharge. */
+  'duties.own',
+  /** Every statutory duty in the school: the due view and each child's duties (read only). */
+  'duties.read',
+  /**
+   * Manage statutory duties: discharge any, mark one not applicable, start one by hand, the
+   * local timescales and the school calendar.
+   */
+  'duties.manage',
   'users.manage',
   'settings.read',
   'settings.write',
@@ -64,6 +73,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'concerns.read',
     'chronology.read',
     'casework.manage',
+    'duties.own',
+    'duties.read',
+    'duties.manage',
     'users.manage',
     'settings.read',
     'settings.write',
@@ -81,6 +93,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'concerns.read',
     'chronology.read',
     'casework.manage',
+    'duties.own',
+    'duties.read',
+    'duties.manage',
     'settings.read',
   ],
   headteacher: [
@@ -93,11 +108,20 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'concerns.read.own',
     'concerns.read',
     'chronology.read',
+    'duties.own',
+    'duties.read',
     'settings.read',
   ],
   // Staff find a pupil to record a concern about and read back their own concerns; they never
   // open a child's file.
-  staff: ['account.self', 'school.read', 'children.search', 'concerns.create', 'concerns.read.own'],
+  staff: [
+    'account.self',
+    'school.read',
+    'children.search',
+    'concerns.create',
+    'concerns.read.own',
+    'duties.own',
+  ],
   // Governors see aggregates only: no pupil register, no child's identity.
   governor: ['account.self', 'school.read'],
   // IT manages settings and the installation, never a child's record.

@@ -22,6 +22,7 @@ export const chronologySources = [
   'designation',
   'designation_end',
   'encompass',
+  'duty',
 ] as const;
 export type ChronologySource = (typeof chronologySources)[number];
 
@@ -36,6 +37,7 @@ export const chronologySourceLabels: Record<ChronologySource, string> = {
   designation: 'Designation started',
   designation_end: 'Designation ended',
   encompass: 'Operation Encompass',
+  duty: 'Statutory duty',
 };
 
 /** The longest detail kept on an entry; the source record holds the full text. */

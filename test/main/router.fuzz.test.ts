@@ -101,6 +101,12 @@ describe('fuzzing every method (security F2)', () => {
     'concern_state',
     'curated_chronologies',
     'curated_chronology_entries',
+    'duties',
+    'duty_events',
+    'duty_settings_versions',
+    'school_terms',
+    'inset_days',
+    'bank_holiday_overrides',
   ];
   // Statements are prepared once per database: preparing them on every run leaves native
   // memory the garbage collector does not see, and tens of thousands of runs exhaust the machine.

@@ -11,6 +11,7 @@ import { m0009ConcernExtras } from './0009-concern-extras';
 import { m0010Triage } from './0010-triage';
 import { m0011Encompass } from './0011-encompass';
 import { m0012CuratedChronologies } from './0012-curated-chronologies';
+import { m0013Duties } from './0013-duties';
 
 export type Migration = { name: string; up(db: Db): void };
 
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   m0010Triage,
   m0011Encompass,
   m0012CuratedChronologies,
+  m0013Duties,
 ];

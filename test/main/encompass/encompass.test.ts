@@ -116,7 +116,11 @@ describe('Operation Encompass notifications (issue 4)', () => {
       const entries = await must<ChronologyEntry[]>(
         core.invoke(dsl, 'chronology.forChild', { childId: child.id, filter: noChronologyFilter }),
       );
-      expect(entries).toHaveLength(1);
+      // The notification, and the duty it starts (issue 5): support before the next school day.
+      expect(entries.map((e) => e.source)).toEqual(['encompass', 'duty']);
+      expect(entries[1]?.title).toBe(
+        'Statutory duty: Consider support after an Operation Encompass notification',
+      );
       expect(entries[0]).toMatchObject({
         source: 'encompass',
         sourceId: recorded.id,
@@ -195,6 +199,11 @@ describe('Operation Encompass notifications (issue 4)', () => {
         'encompass',
         '2026-11-27T22:15',
         'Operation Encompass notification (Metropolitan Police ref CAD 4521/27NOV26)',
+      ],
+      [
+        'duty',
+        '2026-11-28T07:30',
+        'Statutory duty: Consider support after an Operation Encompass notification',
       ],
       ['addendum', '2026-11-28T09:10', 'Correction added to an Operation Encompass notification'],
     ]);
