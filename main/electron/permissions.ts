@@ -2,7 +2,7 @@ import type { Session } from 'electron';
 
 import type { Logger } from '../app';
 import { describeOrigin } from './navigation';
-import { APP_SCHEME } from './protocol';
+import { APP_HOST, APP_SCHEME } from './protocol';
 
 type RequestHandler = NonNullable<Parameters<Session['setPermissionRequestHandler']>[0]>;
 
@@ -10,22 +10,44 @@ type RequestHandler = NonNullable<Parameters<Session['setPermissionRequestHandle
 export type PermissionName = Parameters<RequestHandler>[1];
 
 /**
- * Security E6: Electron grants every permission unless told otherwise, and Lantern needs
- * none (no camera, notifications API, clipboard read, geolocation, USB, …), so the answer is
- * always no.
+ * Security E6: Electron grants every permission unless told otherwise. Lantern needs one:
+ * notifications, for the content-free reminder that statutory duties are overdue, and only for
+ * its own page (app://lantern). Everything else (camera, clipboard read, geolocation, USB, …)
+ * is always refused.
  */
-export function denyPermissionCheck(): boolean {
-  return false;
+const ALLOWED_PERMISSIONS: ReadonlySet<PermissionName> = new Set(['notifications']);
+
+function fromLantern(url: string): boolean {
+  try {
+    // A custom scheme has an opaque origin ("null"), so compare the scheme and the host.
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+export function permissionAllowed(permission: PermissionName, requestingUrl: string): boolean {
+  return ALLOWED_PERMISSIONS.has(permission) && fromLantern(requestingUrl);
+}
+
+export function permissionCheck(
+  _contents: unknown,
+  permission: PermissionName,
+  requestingOrigin: string,
+): boolean {
+  return permissionAllowed(permission, requestingOrigin);
 }
 
 export function denyDevicePermission(): boolean {
   return false;
 }
 
-export function permissionRequestDenier(logger: Logger): RequestHandler {
-  return (_contents, permission, callback) => {
-    logger.warn('Denied a permission request', { permission });
-    callback(false);
+export function permissionRequestGuard(logger: Logger): RequestHandler {
+  return (_contents, permission, callback, details) => {
+    const allowed = permissionAllowed(permission, details.requestingUrl);
+    if (!allowed) logger.warn('Denied a permission request', { permission });
+    callback(allowed);
   };
 }
 
@@ -36,8 +58,8 @@ export function installPermissionGuards(
   >,
   logger: Logger,
 ): void {
-  session.setPermissionRequestHandler(permissionRequestDenier(logger));
-  session.setPermissionCheckHandler(denyPermissionCheck);
+  session.setPermissionRequestHandler(permissionRequestGuard(logger));
+  session.setPermissionCheckHandler(permissionCheck);
   session.setDevicePermissionHandler(denyDevicePermission);
 }
 

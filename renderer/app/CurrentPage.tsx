@@ -4,6 +4,8 @@ import { MyAccountPage } from '../account/MyAccountPage';
 import { AuditPage } from '../audit/AuditPage';
 import { AddChildPage } from '../children/AddChildPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
+import { DutiesPage } from '../duties/DutiesPage';
+import { DutyPage } from '../duties/DutyPage';
 import { TriageInboxPage } from '../casework/TriageInboxPage';
 import { ChildPage } from '../children/ChildPage';
 import { ChronologyPage } from '../chronology/ChronologyPage';
@@ -48,6 +50,9 @@ export function pagePermission(route: Route): Permission {
     case 'concern':
     case 'search':
       return 'concerns.read.own';
+    case 'duties':
+    case 'duty':
+      return 'duties.own';
     case 'chronology':
       return 'chronology.read';
     case 'chronology-print':
@@ -93,6 +98,10 @@ function Page({ route }: { route: Route }) {
       return <ConcernPage id={route.id} child={route.child} from={route.from} />;
     case 'search':
       return <SearchPage />;
+    case 'duties':
+      return <DutiesPage />;
+    case 'duty':
+      return <DutyPage id={route.id} from={route.from ?? null} />;
     case 'record-encompass':
       return <RecordEncompassPage child={route.child} />;
     case 'encompass':

@@ -37,6 +37,12 @@ const sections: readonly Section[] = [
     badge: TriageCount,
   },
   {
+    label: 'Statutory duties',
+    home: { page: 'duties' },
+    permission: 'duties.own',
+    pages: ['duties', 'duty'],
+  },
+  {
     label: 'Operation Encompass',
     home: { page: 'record-encompass', child: null },
     permission: 'casework.manage',

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 
 import { roleLabels } from '../../shared/auth/roles';
 import { SecurityAlerts } from '../alerts/SecurityAlerts';
+import { DutyReminderBanner } from '../duties/DutyReminderBanner';
 import type { Route } from '../store';
 import { useLantern } from '../store';
 import { StatusMessage } from '../ui/StatusMessage';
@@ -56,6 +57,7 @@ export function Shell() {
       </header>
       <main className="layout__main">
         <SecurityAlerts pageKey={routeKey(route)} />
+        <DutyReminderBanner />
         <StatusMessage notice={notice} />
         <ErrorBoundary key={routeKey(route)}>
           <CurrentPage />

@@ -13,6 +13,7 @@ import {
   wholeYearsBetween,
 } from '../../shared/dates/calendar-date';
 import { useCan } from '../app/use-can';
+import { DutyListSection } from '../duties/DutyListSection';
 import { ChildEncompass } from '../encompass/ChildEncompass';
 import { ChildConcerns } from '../concerns/ChildConcerns';
 import { ContinueDraftButtons } from '../concerns/ContinueDrafts';
@@ -89,6 +90,7 @@ export function ChildPage({ id }: { id: string }) {
   const canRead = useCan('children.read');
   const canReadChronology = useCan('chronology.read');
   const canManageCasework = useCan('casework.manage');
+  const canReadDuties = useCan('duties.read');
   const { child } = record;
   return (
     <>
@@ -132,6 +134,14 @@ export function ChildPage({ id }: { id: string }) {
           {canRead ? <ChildFamily child={child} /> : null}
           {canReadConcerns ? <ChildConcerns child={child} /> : null}
           {canManageCasework ? <ChildEncompass child={child} /> : null}
+          {canReadDuties ? (
+            <DutyListSection
+              of={{ childId: id }}
+              from={{ page: 'child', id }}
+              empty={`No statutory duty is recorded about ${displayName(child)}.`}
+              showChild={false}
+            />
+          ) : null}
           {canAudit ? <ChildViewers child={child} /> : null}
         </>
       ) : (

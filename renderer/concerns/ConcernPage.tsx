@@ -5,6 +5,7 @@ import { childRoleLabels, concernFlagLabels, concernFlagNames } from '../../shar
 import { formatInstant } from '../../shared/dates/calendar-date';
 import { useCan } from '../app/use-can';
 import { TriagePanel, TriageStatusLine } from '../casework/TriagePanel';
+import { DutyListSection } from '../duties/DutyListSection';
 import { useLantern } from '../store';
 import { LoadFailure, Loading } from '../ui/AsyncState';
 import { Button } from '../ui/Button';
@@ -128,6 +129,7 @@ export function ConcernPage({ id, child, from }: ConcernPageProps) {
   const openConcern = useLantern((s) => s.openConcern);
   const navigate = useLantern((s) => s.navigate);
   const canTriage = useCan('casework.manage');
+  const canSeeDuties = useCan('duties.own');
 
   useEffect(() => {
     void openConcern(id);
@@ -153,6 +155,13 @@ export function ConcernPage({ id, child, from }: ConcernPageProps) {
             Concern of {occurredText(concern.occurredAt, concern.occurredAtApprox)}
           </PageHeading>
           {canTriage ? <TriageStatusLine concernId={concern.id} /> : null}
+          {canSeeDuties ? (
+            <DutyListSection
+              of={{ concernId: concern.id }}
+              from={{ page: 'concern', id, child, ...(from ? { from } : {}) }}
+              empty="This concern started no statutory duty you can see."
+            />
+          ) : null}
           <ConcernRecord concern={concern} />
           {canTriage ? <TriagePanel concern={concern} /> : null}
           <AddCorrectionForm concernId={concern.id} />

@@ -1,5 +1,6 @@
 import type { ChildRole } from '../../shared/concerns/schema';
 import { useCan } from '../app/use-can';
+import { DutyListSection } from '../duties/DutyListSection';
 import { useLantern } from '../store';
 import { Button } from '../ui/Button';
 import { PageHeading } from '../ui/PageHeading';
@@ -19,6 +20,7 @@ const names = new Intl.ListFormat('en-GB', { type: 'conjunction' });
 export function ConcernRecordedPage({ id, child, involved }: ConcernRecordedPageProps) {
   const navigate = useLantern((s) => s.navigate);
   const canOpenFile = useCan('children.read');
+  const canSeeDuties = useCan('duties.own');
   return (
     <>
       <PageHeading>Concern recorded</PageHeading>
@@ -28,6 +30,13 @@ export function ConcernRecordedPage({ id, child, involved }: ConcernRecordedPage
           changed or deleted.
         </p>
       </div>
+      {canSeeDuties ? (
+        <DutyListSection
+          of={{ concernId: id }}
+          from={{ page: 'concern-recorded', id, child, children: involved }}
+          empty={null}
+        />
+      ) : null}
       <h2>What happens next</h2>
       <ul className="list">
         <li>

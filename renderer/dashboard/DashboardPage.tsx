@@ -8,37 +8,16 @@ import { concernFlagNames } from '../../shared/concerns/schema';
 import { ageText, dueText, flagShortLabels } from '../casework/casework-text';
 import { EscalationList } from '../casework/EscalationList';
 import { childWithRole, occurredText } from '../concerns/concern-text';
+import { useCan } from '../app/use-can';
+import { DutiesCard } from '../duties/DutiesCard';
 import { useLantern } from '../store';
 import { LoadFailure, Loading } from '../ui/AsyncState';
 import { Button } from '../ui/Button';
 import { PageHeading } from '../ui/PageHeading';
+import { DashboardPanel as Panel } from './DashboardPanel';
 
 function count(n: number, one: string, many: string): string {
   return n === 1 ? `1 ${one}` : `${n} ${many}`;
-}
-
-/** One panel of the dashboard: a heading with its count, then the list or what "none" means. */
-function Panel({
-  id,
-  title,
-  total,
-  empty,
-  children,
-}: {
-  id: string;
-  title: string;
-  total: number;
-  empty: string;
-  children: ReactNode;
-}) {
-  return (
-    <section className="dashboard__panel" aria-labelledby={id}>
-      <h2 id={id}>
-        {title} <span className="dashboard__count">({total})</span>
-      </h2>
-      {total === 0 ? <p className="empty-state">{empty}</p> : children}
-    </section>
-  );
 }
 
 function OpenConcern({ concernId, children }: { concernId: string; children: ReactNode }) {
@@ -98,6 +77,7 @@ export function DashboardPage() {
   const dashboard = useLantern((s) => s.dashboard);
   const load = useLantern((s) => s.loadDashboard);
   const navigate = useLantern((s) => s.navigate);
+  const canReadDuties = useCan('duties.read');
   useEffect(() => {
     void load();
   }, [load]);
@@ -157,6 +137,7 @@ export function DashboardPage() {
               Open the triage inbox
             </Button>
           </Panel>
+          {canReadDuties ? <DutiesCard /> : null}
           <Panel
             id="dashboard-overdue"
             title="Overdue actions"

@@ -45,7 +45,8 @@ export function blankEncompass(
   };
 }
 
-function dateTime(date: string, time: string): string {
+/** A date and an optional time, as the `occurredAtField` inputs take them. */
+export function dateTime(date: string, time: string): string {
   return time === '' ? date : `${date}T${time}`;
 }
 

@@ -12,6 +12,7 @@ import type { FormErrors } from '../ui/form-errors';
 import { noErrors } from '../ui/form-errors';
 import { StatusMessage } from '../ui/StatusMessage';
 import { TextField } from '../ui/TextField';
+import { whole } from './whole-number';
 
 const HEADING_ID = 'escalation-rules-title';
 
@@ -22,11 +23,6 @@ const ruleId = (index: number, part: string): string => `escalation-rule-${index
 
 function toValue(rule: EscalationRule): RuleValue {
   return { ...rule, count: String(rule.count), windowDays: String(rule.windowDays) };
-}
-
-/** '12' → 12; anything but digits → NaN, which the schema refuses with its own message. */
-function whole(text: string): number {
-  return /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
 }
 
 function Intro() {

@@ -16,7 +16,9 @@ import { StatusMessage } from '../ui/StatusMessage';
 import { TextField } from '../ui/TextField';
 import { useForm } from '../ui/use-form';
 import { ChangeKeySection } from './ChangeKeySection';
+import { DutySettingsSection } from './DutySettingsSection';
 import { EscalationRulesSection } from './EscalationRulesSection';
+import { SchoolCalendarSection } from './SchoolCalendarSection';
 
 const fieldIds = { autoLockMinutes: 'auto-lock-minutes' };
 const settingsInput = methods['settings.save'].input;
@@ -80,6 +82,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
 export function SettingsPage() {
   const canWrite = useCan('settings.write');
   const canManageSecurity = useCan('security.manage');
+  const canManageDuties = useCan('duties.manage');
   const settings = useLantern((s) => s.settings);
   const status = useLantern((s) => s.settingsLoad);
   const error = useLantern((s) => s.settingsError);
@@ -127,6 +130,12 @@ export function SettingsPage() {
       {body}
       {status === 'ready' && settings ? (
         <EscalationRulesSection rules={settings.escalationRules} canWrite={canWrite} />
+      ) : null}
+      {canManageDuties ? (
+        <>
+          <DutySettingsSection />
+          <SchoolCalendarSection />
+        </>
       ) : null}
       {canManageSecurity ? <ChangeKeySection /> : null}
     </>

@@ -7,6 +7,8 @@ import { createChildrenSlice } from './children-slice';
 import { createChronologySlice } from './chronology-slice';
 import { createConcernsSlice } from './concerns-slice';
 import { createDashboardSlice } from './dashboard-slice';
+import { createDutiesSlice } from './duties-slice';
+import { createDutySettingsSlice } from './duty-settings-slice';
 import { createDesignationsSlice } from './designations-slice';
 import { createEncompassSlice } from './encompass-slice';
 import { createFamilySlice } from './family-slice';
@@ -32,6 +34,8 @@ export const useLantern = create<LanternState>()((...args) => ({
   ...createConcernsSlice(...args),
   ...createCaseworkSlice(...args),
   ...createDashboardSlice(...args),
+  ...createDutiesSlice(...args),
+  ...createDutySettingsSlice(...args),
   ...createSearchSlice(...args),
   ...createDesignationsSlice(...args),
   ...createEncompassSlice(...args),

@@ -39,6 +39,10 @@ export type Route =
       from?: ConcernListPage;
     }
   | { page: 'search' }
+  /** Statutory duties due: the whole school's (duties.read) or one's own. */
+  | { page: 'duties' }
+  /** One statutory duty; `from` is the page it was opened from, for the way back. */
+  | { page: 'duty'; id: string; from?: Route }
   /** `child` is pre-selected when the form is opened from a child's file. */
   | { page: 'record-encompass'; child: { id: string; name: string } | null }
   /** `child` is the file the notification was opened from, when there is one. */

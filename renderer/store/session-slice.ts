@@ -9,6 +9,8 @@ import { initialChronology } from './chronology-slice';
 import { initialConcerns } from './concerns-slice';
 import { initialDashboard } from './dashboard-slice';
 import { initialDesignations } from './designations-slice';
+import { initialDuties } from './duties-slice';
+import { initialDutySettings } from './duty-settings-slice';
 import { initialEncompass } from './encompass-slice';
 import { initialFamily } from './family-slice';
 import { initialImport } from './import-slice';
@@ -57,6 +59,8 @@ function withoutRecords(state: LanternState): Partial<LanternState> {
     ...initialConcerns,
     ...initialCasework,
     ...initialDashboard,
+    ...initialDuties,
+    ...initialDutySettings,
     ...initialSearch,
     ...initialDesignations,
     ...initialEncompass,

@@ -8,6 +8,8 @@ import type { ChronologySlice } from './chronology-slice';
 import type { ConcernsSlice } from './concerns-slice';
 import type { DashboardSlice } from './dashboard-slice';
 import type { DesignationsSlice } from './designations-slice';
+import type { DutiesSlice } from './duties-slice';
+import type { DutySettingsSlice } from './duty-settings-slice';
 import type { EncompassSlice } from './encompass-slice';
 import type { FamilySlice } from './family-slice';
 import type { ImportSlice } from './import-slice';
@@ -28,6 +30,8 @@ export type LanternState = SessionSlice &
   ConcernsSlice &
   CaseworkSlice &
   DashboardSlice &
+  DutiesSlice &
+  DutySettingsSlice &
   SearchSlice &
   DesignationsSlice &
   EncompassSlice &

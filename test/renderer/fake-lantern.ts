@@ -13,6 +13,7 @@ import type {
 import { planImport, previewOf } from '../../shared/children/import';
 import type { Child } from '../../shared/children/schema';
 import type { Dashboard } from '../../shared/dashboard/schema';
+import type { DueView } from '../../shared/duties/schema';
 import { upnCheckLetter } from '../../shared/children/upn';
 import type { ApiError, Result } from '../../shared/result';
 import type { SchoolProfile } from '../../shared/school/schema';
@@ -26,7 +27,30 @@ export type Handlers = { [M in MethodName]?: (input: unknown) => Answer<M> };
 
 export type FakeInvoke = Mock<(method: string, input: unknown) => Promise<Result<unknown>>>;
 
-export function installFakeLantern(handlers: Handlers): FakeInvoke {
+/** A due view with nothing in it. */
+export const emptyDueView: DueView = {
+  overdue: [],
+  today: [],
+  thisWeek: [],
+  later: [],
+  noDeadline: [],
+  recentlyClosed: [],
+};
+
+/**
+ * What main answers about statutory duties where there are none. The shell asks for the duty
+ * reminders on every page, and the dashboard, a child's file and a concern list duties, so
+ * every test gets these answers unless it gives its own.
+ */
+const noDuties: Handlers = {
+  'duties.reminders': () => ok({ overdue: 0, dueToday: 0, mineOpen: 0 }),
+  'duties.due': () => ok(emptyDueView),
+  'duties.forChild': () => ok([]),
+  'duties.forConcern': () => ok([]),
+};
+
+export function installFakeLantern(given: Handlers): FakeInvoke {
+  const handlers: Handlers = { ...noDuties, ...given };
   const invoke: FakeInvoke = vi.fn(async (method: string, input: unknown) => {
     const handler = handlers[method as MethodName] as
       ((input: unknown) => Answer<MethodName>) | undefined;

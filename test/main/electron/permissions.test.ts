@@ -4,10 +4,10 @@ import { describe, expect, it, vi } from 'vitest';
 import type { PermissionName } from '../../../main/electron/permissions';
 import {
   denyDevicePermission,
-  denyPermissionCheck,
   installPermissionGuards,
   installRequestGuard,
-  permissionRequestDenier,
+  permissionCheck,
+  permissionRequestGuard,
   shouldBlockRequest,
 } from '../../../main/electron/permissions';
 import { fakeLogger } from './fake-logger';
@@ -65,28 +65,55 @@ const everyPermission: Record<PermissionName, true> = {
   unknown: true,
 };
 const permissions = Object.keys(everyPermission) as PermissionName[];
+// The one permission Lantern's own page may have: the reminder of overdue statutory duties.
+const refused = permissions.filter((p) => p !== 'notifications');
 
 // Called the way Electron calls them, whatever parameters the implementations declare.
 const checkHandler: NonNullable<Parameters<Session['setPermissionCheckHandler']>[0]> =
-  denyPermissionCheck;
+  permissionCheck;
 const deviceHandler: NonNullable<Parameters<Session['setDevicePermissionHandler']>[0]> =
   denyDevicePermission;
 
 describe('permission handlers (security E6)', () => {
   const contents = {} as unknown as WebContents;
 
-  it.each(permissions)('denies a request for %s', (permission) => {
+  it.each(refused)('denies a request for %s', (permission) => {
     const callback = vi.fn();
-    permissionRequestDenier(fakeLogger())(contents, permission, callback, {
+    permissionRequestGuard(fakeLogger())(contents, permission, callback, {
       isMainFrame: true,
       requestingUrl: 'app://lantern/index.html',
     });
     expect(callback).toHaveBeenCalledExactlyOnceWith(false);
   });
 
-  it.each(permissions)('answers a check for %s with false', (permission) => {
+  it.each(refused)('answers a check for %s with false', (permission) => {
     expect(checkHandler(contents, permission, 'app://lantern', {} as never)).toBe(false);
   });
+
+  it('allows notifications to Lantern’s own page, for the overdue-duty reminder', () => {
+    const callback = vi.fn();
+    const logger = fakeLogger();
+    permissionRequestGuard(logger)(contents, 'notifications', callback, {
+      isMainFrame: true,
+      requestingUrl: 'app://lantern/index.html',
+    });
+    expect(callback).toHaveBeenCalledExactlyOnceWith(true);
+    expect(logger.warn).not.toHaveBeenCalled();
+    expect(checkHandler(contents, 'notifications', 'app://lantern', {} as never)).toBe(true);
+  });
+
+  it.each(['https://evil.example', 'app://lantern.evil', 'file:///index.html', '', 'not a url'])(
+    'refuses notifications to any other origin (%j)',
+    (origin) => {
+      const callback = vi.fn();
+      permissionRequestGuard(fakeLogger())(contents, 'notifications', callback, {
+        isMainFrame: true,
+        requestingUrl: origin,
+      });
+      expect(callback).toHaveBeenCalledExactlyOnceWith(false);
+      expect(checkHandler(contents, 'notifications', origin, {} as never)).toBe(false);
+    },
+  );
 
   it('denies devices (HID, serial, USB)', () => {
     expect(deviceHandler({} as never)).toBe(false);
@@ -94,7 +121,7 @@ describe('permission handlers (security E6)', () => {
 
   it('logs the permission name only', () => {
     const logger = fakeLogger();
-    permissionRequestDenier(logger)(contents, 'media', vi.fn(), {
+    permissionRequestGuard(logger)(contents, 'media', vi.fn(), {
       isMainFrame: true,
       requestingUrl: 'app://lantern/child/123',
     });
@@ -110,11 +137,11 @@ describe('permission handlers (security E6)', () => {
       setDevicePermissionHandler: vi.fn(),
     };
     installPermissionGuards(session, fakeLogger());
-    expect(session.setPermissionCheckHandler).toHaveBeenCalledWith(denyPermissionCheck);
+    expect(session.setPermissionCheckHandler).toHaveBeenCalledWith(permissionCheck);
     expect(session.setDevicePermissionHandler).toHaveBeenCalledWith(denyDevicePermission);
     const [handler] = session.setPermissionRequestHandler.mock.calls[0]!;
     const callback = vi.fn();
-    handler!(contents, 'notifications', callback, { isMainFrame: true, requestingUrl: '' });
+    handler!(contents, 'media', callback, { isMainFrame: true, requestingUrl: 'app://lantern/' });
     expect(callback).toHaveBeenCalledWith(false);
   });
 });

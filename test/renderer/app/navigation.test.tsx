@@ -48,6 +48,7 @@ describe('main navigation by role', () => {
       'Dashboard',
       'Pupils',
       'Triage',
+      'Statutory duties',
       'Operation Encompass',
       'Search concerns',
       'Users',
@@ -87,6 +88,7 @@ describe('main navigation by role', () => {
     await screen.findByText('1 pupil');
     expect(await navLabels()).toEqual([
       'Pupils',
+      'Statutory duties',
       'Search concerns',
       'School profile',
       'My account',

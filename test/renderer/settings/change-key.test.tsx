@@ -20,6 +20,7 @@ import {
   setUpRendererTests,
   unlockedAs,
 } from '../fake-lantern';
+import { dutySettingsHandlers } from './duty-fixtures';
 
 setUpRendererTests();
 
@@ -56,6 +57,7 @@ async function openSettings(role: Role, handlers: Handlers = {}) {
     'security.rotateKey': () => ok(rotation),
     'setup.confirmRecoveryKey': () => ok(unlockedAs(role)),
     'auth.lock': () => ok(lockedSession),
+    ...dutySettingsHandlers,
     ...handlers,
   });
   render(<App />);

@@ -16,6 +16,7 @@ import {
   setUpRendererTests,
   unlockedAs,
 } from '../fake-lantern';
+import { dutySettingsHandlers } from './duty-fixtures';
 
 setUpRendererTests();
 
@@ -30,6 +31,7 @@ async function openSettings(role: Role, handlers: Handlers = {}) {
     'triage.inbox': () => ok([]),
     'alerts.list': () => ok([]),
     'settings.get': () => ok(settings),
+    ...dutySettingsHandlers,
     ...handlers,
   });
   render(<App />);

@@ -14,6 +14,7 @@ import {
   setUpRendererTests,
   unlockedAs,
 } from '../fake-lantern';
+import { dutySettingsHandlers } from './duty-fixtures';
 
 setUpRendererTests();
 
@@ -25,6 +26,7 @@ async function openSettings(role: Role, handlers: Handlers = {}) {
     'children.list': () => ok({ items: [], total: 0 }),
     'alerts.list': () => ok([]),
     'settings.get': () => ok({ autoLockMinutes: 5, escalationRules: [] }),
+    ...dutySettingsHandlers,
     ...handlers,
   });
   render(<App />);
