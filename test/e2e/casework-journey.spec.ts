@@ -330,8 +330,10 @@ describe('journey: from the MIS import to a printed chronology (issue 4, done wh
     await look('dsl-print-view');
     const pdf = join(SCREENSHOTS, 'journey-chronology.pdf');
     await page.pdf({ path: pdf, format: 'A4', landscape: true });
-    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
-    // Table cells wrap, so the text comes back in runs of words, not whole cells.
+    // -raw reads the text in the order it was drawn, cell by cell: the default reading order
+    // interleaves the lines of neighbouring cells once a row wraps.
+    const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' });
+    // Table cells wrap, so a cell comes back over several lines.
     const flat = text.replace(/\s+/g, ' ');
     // The marking at the top and at the foot of the page.
     expect(text.match(/OFFICIAL-SENSITIVE/g)).toHaveLength(2);
