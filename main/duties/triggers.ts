@@ -9,6 +9,7 @@ import type { DecisionKind } from '../../shared/casework/schema';
 import { entryDetail } from '../../shared/chronology/schema';
 import type { Concern } from '../../shared/concerns/schema';
 import { concernFlagLabels, splitOccurredAt } from '../../shared/concerns/schema';
+import { categoryLabel } from '../../shared/concerns/taxonomy';
 import {
   formatCalendarDate,
   formatInstant,
@@ -18,7 +19,13 @@ import {
   wholeYearsBetween,
 } from '../../shared/dates/calendar-date';
 import { dueFor } from '../../shared/duties/deadline';
-import type { DutyRule, DutyRuleId, EvidenceMethod, ExceptionId } from '../../shared/duties/rules';
+import type {
+  ConcernChildren,
+  DutyRule,
+  DutyRuleId,
+  EvidenceMethod,
+  ExceptionId,
+} from '../../shared/duties/rules';
 import { dutyOwnerLabels, dutyRules, latestRules, ruleInForce } from '../../shared/duties/rules';
 import type { DutyEventKind } from '../../shared/duties/schema';
 import type { HandlerContext } from '../handler';
@@ -177,83 +184,89 @@ function concernTrigger(concern: Concern): { at: string; note: string } {
   };
 }
 
-/** Duties a newly submitted concern's flags start. */
-export function dutiesForConcern(ctx: HandlerContext, concern: Concern): string[] {
-  const { at, note } = concernTrigger(concern);
-  const flagged = (label: string) =>
-    `Concern recorded by ${concern.recordedByName}: “${label}”.${note}`;
-  const started: (string | null)[] = [];
-  const start = (ruleId: DutyRuleId, childId: string | null, triggerNote: string) => {
-    started.push(
-      startDuty(ctx, {
-        ruleId,
-        childId,
-        concernId: concern.id,
-        personId: concern.recordedBy,
-        triggerAt: at,
-        triggerNote,
-      }),
-    );
-  };
-  const about = subjectsAndVictims(concern);
-  if (concern.flags.fgmKnownCase) {
-    const discovered = londonDate(new Date(at));
-    for (const childId of about) {
-      const child = ctx.store.children.get(childId);
-      if (!child || child.gender === 'male') continue;
-      if (wholeYearsBetween(child.dateOfBirth, discovered) >= ADULT_AGE) continue;
-      const why = flagged(concernFlagLabels.fgmKnownCase);
-      start('fgm-notification', childId, why);
-      start('csc-referral', childId, why);
-    }
-  }
-  if (concern.flags.possibleChildSexOffence) {
-    const why = flagged(concernFlagLabels.possibleChildSexOffence);
-    for (const childId of about) {
-      start('csa-report', childId, why);
-      start('csc-referral', childId, why);
-    }
-  }
-  if (concern.flags.allegationAboutAdult) {
-    start(
-      'lado-contact',
-      about[0] ?? concern.children[0]?.childId ?? null,
-      flagged(concernFlagLabels.allegationAboutAdult),
-    );
-  }
-  return started.filter((id): id is string => id !== null);
+/** Whether a concern trigger is for this child (ages on `on`). */
+function triggerCovers(
+  ctx: HandlerContext,
+  children: ConcernChildren,
+  childId: string,
+  on: string,
+): boolean {
+  if (children === 'all') return true;
+  const child = ctx.store.children.get(childId);
+  if (!child || wholeYearsBetween(child.dateOfBirth, on) >= ADULT_AGE) return false;
+  return children === 'under_18' || child.gender !== 'male';
 }
 
-const decisionRules: Partial<Record<DecisionKind, DutyRuleId>> = {
-  referral_csc: 'csc-referral',
-  lado: 'lado-contact',
-  prevent: 'prevent-referral',
-};
+function started(ids: readonly (string | null)[]): string[] {
+  return ids.filter((id): id is string => id !== null);
+}
 
-/** Duties a triage decision starts: one per child the concern is about (one for the LADO). */
+/** Duties a newly submitted concern's flags and categories start (rules.ts triggers). */
+export function dutiesForConcern(ctx: HandlerContext, concern: Concern): string[] {
+  const { at, note } = concernTrigger(concern);
+  const on = londonDate(new Date(at));
+  const about = subjectsAndVictims(concern);
+  return started(
+    latestRules().flatMap((rule) => {
+      const matched = rule.triggers.flatMap((t) => {
+        if (t.kind === 'concern_flag' && concern.flags[t.flag])
+          return [{ reason: `“${concernFlagLabels[t.flag]}”`, children: t.children }];
+        if (t.kind === 'concern_category' && concern.categories.includes(t.category))
+          return [{ reason: `category “${categoryLabel(t.category)}”`, children: t.children }];
+        return [];
+      });
+      if (matched.length === 0) return [];
+      const why = `Concern recorded by ${concern.recordedByName}: ${matched.map((m) => m.reason).join(' and ')}.${note}`;
+      const covered = about.filter((childId) =>
+        matched.some((m) => triggerCovers(ctx, m.children, childId, on)),
+      );
+      const children = rule.onePerConcern
+        ? [about[0] ?? concern.children[0]?.childId ?? null]
+        : covered;
+      return children.map((childId) =>
+        startDuty(ctx, {
+          ruleId: rule.id,
+          childId,
+          concernId: concern.id,
+          personId: concern.recordedBy,
+          triggerAt: at,
+          triggerNote: why,
+        }),
+      );
+    }),
+  );
+}
+
+/**
+ * Duties a triage decision starts (rules.ts triggers): one per child the concern is about, or
+ * every child when it names no subject or victim (one for the whole concern for the LADO).
+ */
 export function dutiesForDecision(
   ctx: HandlerContext,
   concern: Concern,
   decision: { kind: DecisionKind; decidedAt: string; decidedByName: string },
 ): string[] {
-  const ruleId = decisionRules[decision.kind];
-  if (!ruleId) return [];
   const about = subjectsAndVictims(concern);
   const children = about.length > 0 ? about : concern.children.map((c) => c.childId);
-  const targets = ruleId === 'lado-contact' ? children.slice(0, 1) : children;
   const note = `Decision by ${decision.decidedByName} on a concern of ${formatCalendarDate(splitOccurredAt(concern.occurredAt).date)}.`;
-  return targets
-    .map((childId) =>
-      startDuty(ctx, {
-        ruleId,
-        childId,
-        concernId: concern.id,
-        personId: signedInUserId(ctx),
-        triggerAt: decision.decidedAt,
-        triggerNote: note,
-      }),
-    )
-    .filter((id): id is string => id !== null);
+  return started(
+    latestRules()
+      .filter((rule) =>
+        rule.triggers.some((t) => t.kind === 'decision' && t.decision === decision.kind),
+      )
+      .flatMap((rule) =>
+        (rule.onePerConcern ? children.slice(0, 1) : children).map((childId) =>
+          startDuty(ctx, {
+            ruleId: rule.id,
+            childId,
+            concernId: concern.id,
+            personId: signedInUserId(ctx),
+            triggerAt: decision.decidedAt,
+            triggerNote: note,
+          }),
+        ),
+      ),
+  );
 }
 
 /**
@@ -285,8 +298,8 @@ export function dutiesForEncompass(
 ): string[] {
   const { date, time } = splitOccurredAt(notification.notifiedAt);
   const triggerAt = londonInstant(date, time === '' ? '00:00' : time);
-  return notification.childIds
-    .map((childId) =>
+  return started(
+    notification.childIds.map((childId) =>
       startDuty(ctx, {
         ruleId: 'encompass-support',
         childId,
@@ -295,8 +308,8 @@ export function dutiesForEncompass(
         triggerAt,
         triggerNote: `Operation Encompass notification from ${notification.policeForce}, received ${formatInstant(triggerAt)}.`,
       }),
-    )
-    .filter((id): id is string => id !== null);
+    ),
+  );
 }
 
 /** Duties that follow another's discharge (written confirmation of a phone referral…). */
@@ -306,7 +319,7 @@ export function dutiesAfterDischarge(
   discharge: { triggerAt: string; method: EvidenceMethod | null },
 ): string[] {
   const done = ruleOf(duty);
-  return latestRules()
+  const next = latestRules()
     .filter((rule) =>
       rule.triggers.some(
         (t) =>
@@ -324,8 +337,8 @@ export function dutiesAfterDischarge(
         triggerAt: discharge.triggerAt,
         triggerNote: `Follows “${done.title}”, done ${formatInstant(discharge.triggerAt)}.`,
       }),
-    )
-    .filter((id): id is string => id !== null);
+    );
+  return started(next);
 }
 
 /** True when the signed-in person owes the duty themselves (or as headteacher). */

@@ -92,8 +92,16 @@ export type DeadlineSpec =
   | { kind: 'none' };
 
 /** What starts a duty. */
+/**
+ * Which of a concern's children (its subjects and victims) a concern trigger starts the duty
+ * for: all of them, only those under 18, or only girls under 18 (FGM).
+ */
+export type ConcernChildren = 'all' | 'under_18' | 'girls_under_18';
+
 export type DutyTrigger =
-  | { kind: 'concern_flag'; flag: ConcernFlagName }
+  | { kind: 'concern_flag'; flag: ConcernFlagName; children: ConcernChildren }
+  /** A concern with this category or specific issue (shared/concerns/taxonomy.ts). */
+  | { kind: 'concern_category'; category: string; children: ConcernChildren }
   | { kind: 'decision'; decision: DecisionKind }
   | { kind: 'child_left' }
   | { kind: 'encompass' }
@@ -180,6 +188,8 @@ export type DutyRule = {
   exceptions: readonly ExceptionId[];
   /** A duty about a child (on their file); false for a duty about the school or an adult. */
   aboutChild: boolean;
+  /** One duty for the whole concern (on its first subject or victim), not one per child. */
+  onePerConcern?: true;
 };
 
 const KCSIE_2023 = {
@@ -245,8 +255,10 @@ function cscReferral(edition: KcsieEdition): DutyRule {
     status: 'in_force',
     triggers: [
       { kind: 'decision', decision: 'referral_csc' },
-      { kind: 'concern_flag', flag: 'fgmKnownCase' },
-      { kind: 'concern_flag', flag: 'possibleChildSexOffence' },
+      { kind: 'concern_flag', flag: 'fgmKnownCase', children: 'girls_under_18' },
+      // FGM, suspected or at risk, is child abuse: it always calls for a referral (domain.md §2).
+      { kind: 'concern_category', category: 'fgm', children: 'under_18' },
+      { kind: 'concern_flag', flag: 'possibleChildSexOffence', children: 'under_18' },
     ],
     owner: 'dsl',
     ownerNote: 'Anyone can make a referral; normally the DSL or a deputy does.',
@@ -305,7 +317,7 @@ function ladoContact(edition: KcsieEdition): DutyRule {
     confidence: 'secondary',
     status: 'in_force',
     triggers: [
-      { kind: 'concern_flag', flag: 'allegationAboutAdult' },
+      { kind: 'concern_flag', flag: 'allegationAboutAdult', children: 'all' },
       { kind: 'decision', decision: 'lado' },
     ],
     owner: 'headteacher',
@@ -323,6 +335,7 @@ function ladoContact(edition: KcsieEdition): DutyRule {
     },
     exceptions: [],
     aboutChild: true,
+    onePerConcern: true,
   };
 }
 
@@ -403,7 +416,7 @@ export const dutyRules: readonly DutyRule[] = [
     effectiveFrom: '2015-10-31',
     effectiveTo: null,
     status: 'in_force',
-    triggers: [{ kind: 'concern_flag', flag: 'fgmKnownCase' }],
+    triggers: [{ kind: 'concern_flag', flag: 'fgmKnownCase', children: 'girls_under_18' }],
     owner: 'person',
     ownerNote:
       'The teacher (anyone employed or engaged to carry out teaching work) who discovered it. The duty is personal and cannot be passed on; it does not apply if another teacher has already notified the police about the same act (s.5B(6)).',
@@ -438,7 +451,7 @@ export const dutyRules: readonly DutyRule[] = [
     effectiveFrom: null,
     effectiveTo: null,
     status: 'prospective',
-    triggers: [{ kind: 'concern_flag', flag: 'possibleChildSexOffence' }],
+    triggers: [{ kind: 'concern_flag', flag: 'possibleChildSexOffence', children: 'under_18' }],
     owner: 'person',
     ownerNote:
       'Each person aged 18 or over in regulated activity who was given reason to suspect the offence. Whether the DSL can notify on their behalf is unconfirmed: record who held the information.',

@@ -341,6 +341,33 @@ describe('statutory duties (issue 5, main process)', () => {
     });
   });
 
+  it('FGM as a category (suspected or at risk) starts the referral, not the teacher’s s.5B duty', async () => {
+    const suspected = await must<Concern>(
+      core.invoke(teacher, 'concerns.submit', {
+        ...concernAbout([{ childId: amara.id, role: 'subject' }], {}),
+        categories: ['physical', 'fgm'],
+      }),
+    );
+    const list = await forConcern(suspected.id);
+    expect(list.map((d) => [d.ruleId, d.childId])).toEqual([['csc-referral', amara.id]]);
+    expect((await get(list[0]!.id)).triggerNote).toContain(
+      'category “Female genital mutilation (FGM)”',
+    );
+  });
+
+  it('the mandatory reporting duty is for children: not for a victim of 18', async () => {
+    const adult = await child({
+      legalForename: 'Eve',
+      legalSurname: 'Grant',
+      dateOfBirth: '2008-01-10',
+    });
+    const concern = await submit([{ childId: adult.id, role: 'victim' }], {
+      possibleChildSexOffence: true,
+    });
+    // Eve was 18 on 25 Nov 2026: neither the child sex offence duty nor the referral applies.
+    expect(await forConcern(concern.id)).toEqual([]);
+  });
+
   it('refuses the peer exception when a child was under 13, changing nothing', async () => {
     const report = byRule(await forConcern(peerConcern.id), 'csa-report');
     const before = await snapshot();
