@@ -3,7 +3,11 @@ import { useEffect, useState } from 'react';
 import type { AttachmentMeta } from '../../shared/concerns/attachments';
 import type { SavedDraft } from '../../shared/concerns/drafts';
 import type { ConcernFlagName, ConcernInput } from '../../shared/concerns/schema';
-import { concernFlagLabels, concernFlagNames } from '../../shared/concerns/schema';
+import {
+  concernFlagHints,
+  concernFlagLabels,
+  concernFlagNames,
+} from '../../shared/concerns/schema';
 import { londonMinute } from '../../shared/dates/calendar-date';
 import type { ApiError } from '../../shared/result';
 import { useCan } from '../app/use-can';
@@ -271,6 +275,7 @@ function ConcernForm({ child, resumed }: { child: Start; resumed: Resumed | null
               key={flag}
               id={flagIds[flag]}
               label={concernFlagLabels[flag]}
+              hint={concernFlagHints[flag]}
               checked={values.flags[flag]}
               onChange={(checked) => {
                 set('flags', { ...values.flags, [flag]: checked });

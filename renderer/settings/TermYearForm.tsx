@@ -110,7 +110,7 @@ export function TermYearForm({
       {terms.length === 0 ? <p>No terms are entered for {academicYear}.</p> : null}
       {terms.map((term, index) => (
         // A term row has no identity beyond its place in the list.
-        <fieldset className="fieldset" key={index}>
+        <fieldset className="fieldset fieldset--inline" key={index}>
           <legend className="fieldset__legend fieldset__legend--small">Term {index + 1}</legend>
           <TextField
             id={`term-${index}-name`}
@@ -169,7 +169,7 @@ export function TermYearForm({
       {errors.fields.insetDays ? <p className="field__error">{errors.fields.insetDays}</p> : null}
       {insetDays.length === 0 ? <p>No INSET days are entered for {academicYear}.</p> : null}
       {insetDays.map((day, index) => (
-        <fieldset className="fieldset" key={index}>
+        <fieldset className="fieldset fieldset--inline" key={index}>
           <legend className="fieldset__legend fieldset__legend--small">
             INSET day {index + 1}
           </legend>

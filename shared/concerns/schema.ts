@@ -35,6 +35,15 @@ export const concernFlagLabels: Record<ConcernFlagName, string> = {
   allegationAboutAdult: 'This is about an adult who works in the school',
 };
 export type ConcernFlags = Record<ConcernFlagName, boolean>;
+/** What each flag means for the person recording, shown under it on the form. */
+export const concernFlagHints: Record<ConcernFlagName, string> = {
+  possibleChildSexOffence:
+    'A child or someone involved told you about sexual abuse of a child, you saw it, or you saw or heard it in images, video or audio. Tell the DSL now: a referral to children’s social care is due immediately.',
+  fgmKnownCase:
+    'A girl under 18 told you she has had FGM, or you saw physical signs of it. If you teach, you must report it to the police yourself (call 101): Lantern shows this duty and its deadline when you submit.',
+  allegationAboutAdult:
+    'Someone who works in or for the school may have harmed a child or may pose a risk to children. The headteacher must discuss it with the LADO.',
+};
 
 export const MAX_CONCERN_CHILDREN = 30;
 export const MAX_SUMMARY_CHARS = 20_000;

@@ -130,7 +130,7 @@ function transferDue(
   }
   const first = view.onOrAfter(next.startsOn, unit);
   steps.push(
-    `The child left at the end of a term, so the file is due within the first ${plural(spec.days, unit)} of the new term. ${next.name} starts on ${formatDay(first)} (in Lantern’s calendar; the receiving school’s term dates may differ).`,
+    `The child left at the end of a term, so the file is due within the first ${plural(spec.days, unit)} of the new term. ${next.name} starts on ${formatDay(next.startsOn)}${first === next.startsOn ? '' : `; its first ${dayUnitLabels[unit].one} is ${formatDay(first)}`} (in Lantern’s calendar; the receiving school’s term dates may differ).`,
   );
   const last = spec.days === 1 ? first : view.addDays(first, spec.days - 1, unit).date;
   steps.push(

@@ -14,6 +14,7 @@ import {
   endJourney,
   lock,
   lockAndReload,
+  openChild,
   setUpThroughCore,
   shown,
   signIn,
@@ -223,6 +224,8 @@ describe('journey: statutory duties with their deadlines and evidence (issue 5)'
     await page.getByLabel('Mandatory reporting duty: commencement date').fill(addDays(today, -30));
     await page.getByRole('button', { name: 'Save duty settings' }).click();
     await expect.poll(shown(page, 'Saving creates version 2')).toBe(true);
+    await h.axe('duties: settings');
+    await h.screenshot('duties-07-settings');
     await lock(page);
 
     const core = h.core();
@@ -276,7 +279,7 @@ describe('journey: statutory duties with their deadlines and evidence (issue 5)'
       .poll(shown(page, /The peer exception can never apply when a child is under 13: Ava Brown/))
       .toBe(true);
     await h.axe('duties: the peer exception refused');
-    await h.screenshot('duties-07-peer-exception-refused');
+    await h.screenshot('duties-08-peer-exception-refused');
 
     const stored = await readStore(dir.path, (db) =>
       db
@@ -287,5 +290,67 @@ describe('journey: statutory duties with their deadlines and evidence (issue 5)'
         .all(),
     );
     expect(stored).toEqual([{ status: 'open', events: 1 }]);
+    await lock(page);
+  });
+  it('the DSL imports the term dates; a leaver’s file transfer counts school days from them', async () => {
+    const { page } = h;
+    await signInAsDsl(page);
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: 'Settings' })
+      .click();
+    // As the local authority publishes them: the last term of 2025/26, the first of 2026/27
+    // and its INSET day.
+    await page
+      .getByLabel('Or paste the term dates')
+      .fill(
+        [
+          'Term,Start,End',
+          'Summer 2,01/06/2026,22/07/2026',
+          'Autumn 1,02/09/2026,23/10/2026',
+          'INSET,02/09/2026',
+        ].join('\n'),
+      );
+    await page.getByRole('button', { name: 'Fill the form from the pasted text' }).click();
+    await page.getByRole('button', { name: 'Save term dates for 2025/26' }).click();
+    await expect.poll(shown(page, 'Term dates for 2025/26 saved.')).toBe(true);
+    await page.getByLabel('Academic year').selectOption({ value: '2026/27' });
+    await page.getByRole('button', { name: 'Save term dates for 2026/27' }).click();
+    await expect.poll(shown(page, 'Term dates for 2026/27 saved.')).toBe(true);
+    await h.axe('duties: school calendar');
+    await h.screenshot('duties-09-school-calendar');
+
+    // Amara left on the last day of the summer term.
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: 'Pupils' })
+      .click();
+    await openChild(page, 'Amara Okafor');
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    await page.getByLabel('Leaving date (optional)').fill('2026-07-22');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(shown(page, 'Saved changes to Amara Okafor’s details.')).toBe(true);
+
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: /Statutory duties/ })
+      .click();
+    const transfer = 'Transfer the child protection file';
+    await page
+      .getByRole('region', { name: /Overdue/ })
+      .getByRole('button', { name: transfer })
+      .click();
+    await expect.poll(visible(page, transfer)).toBe(true);
+    const why = page.getByRole('region', { name: 'Why this applies' });
+    await expect.poll(() => why.textContent()).toContain('KCSIE 2025');
+    const steps = (await why.textContent()) ?? '';
+    // An INSET day opens Autumn 1, so its first school day is Thu 3 Sep 2026, and the 5th
+    // (3, 4, 7, 8, 9 Sep) is Wed 9 Sep 2026.
+    expect(steps).toContain(
+      'Autumn 1 starts on Wed 2 Sep 2026; its first school day is Thu 3 Sep 2026',
+    );
+    expect(steps).toContain('Due by the end of Wed 9 Sep 2026 (23:59).');
+    await h.axe('duties: the file transfer and why');
+    await h.screenshot('duties-10-file-transfer');
   });
 });
