@@ -31,7 +31,7 @@ function concernOf(ctx: HandlerContext, id: string): Concern {
   return concern;
 }
 
-function stateOf(ctx: HandlerContext, concernId: string): TriageState {
+export function stateOf(ctx: HandlerContext, concernId: string): TriageState {
   const { casework } = ctx.store;
   const levels = casework.levels(concernId);
   return {

@@ -38,7 +38,7 @@ function invalid(fields: Record<string, string>): void {
 }
 
 /** A child's families (with the other children in each), adults and key contacts. */
-function familyOf(ctx: HandlerContext, childId: string): ChildFamily {
+export function familyOf(ctx: HandlerContext, childId: string): ChildFamily {
   const repo = ctx.store.families;
   const families = repo.familiesOf(childId).map((family) => ({
     ...family,

@@ -107,7 +107,7 @@ function ownerName(duty: DutyRecord): string {
   }
 }
 
-function summaryOf(ctx: HandlerContext, duty: DutyRecord): DutySummary {
+export function summaryOf(ctx: HandlerContext, duty: DutyRecord): DutySummary {
   const rule = ruleOf(duty);
   const child =
     duty.childId !== null && (reads(ctx) || ownsDuty(ctx, duty))

@@ -23,6 +23,8 @@ export const chronologySources = [
   'designation_end',
   'encompass',
   'duty',
+  'export',
+  'transfer_in',
 ] as const;
 export type ChronologySource = (typeof chronologySources)[number];
 
@@ -38,6 +40,8 @@ export const chronologySourceLabels: Record<ChronologySource, string> = {
   designation_end: 'Designation ended',
   encompass: 'Operation Encompass',
   duty: 'Statutory duty',
+  export: 'Sent to another agency',
+  transfer_in: 'From the previous school',
 };
 
 /** The longest detail kept on an entry; the source record holds the full text. */

@@ -1,7 +1,9 @@
 import type { Migration } from '.';
 
 /**
- * The chronology's source CHECK gains 'duty'. SQLite cannot alter a CHECK, so the table is
+ * The chronology's source CHECK gains 'duty', and with it the sources the exports of issue 6 write
+ * ('export': a pack or form sent; 'transfer_in': an entry from a CP file transferred in), so the
+ * table is rebuilt once. SQLite cannot alter a CHECK, so the table is
  * rebuilt. Not by the usual create-copy-drop-rename: dropping the old table leaves a deferred
  * foreign-key violation for every curated chronology entry (0012) that points into it, and a
  * rename does not clear it, so the commit would fail. Instead the rows wait in a holding table
@@ -22,7 +24,7 @@ function rebuildChronology(db: Parameters<Migration['up']>[0]): void {
       child_id TEXT NOT NULL REFERENCES children (id),
       source TEXT NOT NULL CHECK (source IN ('concern', 'addendum', 'level', 'decision',
         'action', 'action_done', 'closure', 'designation', 'designation_end', 'encompass',
-        'duty')),
+        'duty', 'export', 'transfer_in')),
       source_id TEXT NOT NULL,
       concern_id TEXT REFERENCES concerns (id),
       occurred_at TEXT NOT NULL,
