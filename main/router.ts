@@ -64,6 +64,7 @@ import {
   saveDraft,
 } from './concerns/drafts';
 import { StoreError } from './db/errors';
+import { exportPack, packHistory, packOptions, packPreview } from './exports/pack';
 import {
   delayDuty,
   dischargeDuty,
@@ -88,8 +89,27 @@ import {
 } from './encompass/service';
 import type { Handled, HandlerContext, Services, SessionState } from './handler';
 import { roleOf } from './handler';
+import { exportForm, prepareForm } from './forms/builtin';
+import {
+  deleteTemplate,
+  fillTemplateFor,
+  getTemplate,
+  importTemplate,
+  listTemplates,
+  previewTemplate,
+  saveMapping,
+} from './forms/templates';
 import { getSchool, saveSchool } from './school/service';
 import { searchConcerns } from './search/service';
+import {
+  exportTransfer,
+  exportTransferPdf,
+  importReceipt,
+  importTransfer,
+  inspectTransfer,
+  saveReceipt,
+  signingKeyInfo,
+} from './transfer/service';
 import { getSettings, saveEscalationRules, saveSettings } from './settings/service';
 import { addUser, listUsers, resetPassphrase, setStatus } from './users/service';
 import { KeyringError } from './vault/keyring';
@@ -217,12 +237,32 @@ const registry: Registry = {
   'settings.get': tx(getSettings),
   'settings.save': tx(saveSettings),
   'settings.saveEscalationRules': tx(saveEscalationRules),
+  'transfer.signingKey': tx(signingKeyInfo),
+  'transfer.export': async(exportTransfer),
+  'transfer.exportPdf': async(exportTransferPdf),
+  'transfer.inspect': async(inspectTransfer),
+  'transfer.import': async(importTransfer),
+  'transfer.receipt': async(saveReceipt),
+  'transfer.importReceipt': tx(importReceipt),
   'audit.list': tx(listAudit),
   'audit.exportCsv': async(exportAuditCsv),
   'audit.verify': tx(verifyAudit),
   'security.rotateKey': async(rotateKey),
   'alerts.list': tx(listAlerts),
   'alerts.acknowledge': tx(acknowledgeAlert),
+  'packs.options': tx(packOptions),
+  'packs.preview': tx(packPreview),
+  'packs.export': async(exportPack),
+  'packs.history': tx(packHistory),
+  'forms.prepare': tx(prepareForm),
+  'forms.export': async(exportForm),
+  'templates.import': async(importTemplate),
+  'templates.list': tx(listTemplates),
+  'templates.get': tx(getTemplate),
+  'templates.saveMapping': tx(saveMapping),
+  'templates.delete': tx(deleteTemplate),
+  'templates.preview': tx(previewTemplate),
+  'templates.fill': async(fillTemplateFor),
 };
 
 /** What a session that must change its passphrase may still do. */

@@ -17,7 +17,10 @@ import { closeDatabase } from './db/open';
 import { encompassRepo } from './encompass/repo';
 import { calendarRepo } from './calendar/repo';
 import { dutiesRepo } from './duties/repo';
+import { exportsLogRepo } from './exports/log-repo';
+import { formTemplatesRepo } from './forms/templates-repo';
 import { schoolRepo } from './school/repo';
+import { transfersRepo } from './transfer/repo';
 import { searchRepo } from './search/repo';
 import { alertsRepo } from './auth/alerts-repo';
 import { auditQueries } from './audit/queries';
@@ -53,6 +56,12 @@ export type Store = {
   duties: ReturnType<typeof dutiesRepo>;
   /** The school calendar: term dates, INSET days and bank-holiday overrides. */
   calendar: ReturnType<typeof calendarRepo>;
+  /** What left Lantern (packs, forms, transfer bundles, receipts): append-only, no content. */
+  exportsLog: ReturnType<typeof exportsLogRepo>;
+  /** The local authority's own forms (PDF or Word) with their field mappings. */
+  formTemplates: ReturnType<typeof formTemplatesRepo>;
+  /** CP file transfers: the school's signing key, bundles sent and received, receipts. */
+  transfers: ReturnType<typeof transfersRepo>;
   users: ReturnType<typeof usersRepo>;
   settings: ReturnType<typeof settingsRepo>;
   alerts: ReturnType<typeof alertsRepo>;
@@ -83,6 +92,9 @@ export function storeFor(db: Db): Store {
     curatedChronologies: curatedRepo(db),
     duties: dutiesRepo(db),
     calendar: calendarRepo(db),
+    exportsLog: exportsLogRepo(db),
+    formTemplates: formTemplatesRepo(db),
+    transfers: transfersRepo(db),
     users: usersRepo(db),
     settings: settingsRepo(db),
     alerts: alertsRepo(db),

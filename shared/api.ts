@@ -44,6 +44,23 @@ import { schoolInput } from './school/schema';
 import type { SearchResults } from './search/schema';
 import { searchInput } from './search/schema';
 import type { Settings } from './settings/schema';
+import type {
+  ReceiptImported,
+  SigningKeyInfo,
+  TransferExported,
+  TransferImported,
+  TransferPreview,
+} from './transfer/format';
+import {
+  MAX_BUNDLE_CHARS,
+  MAX_RECEIPT_CHARS,
+  receiptImportInput,
+  transferExportInput,
+  transferImportInput,
+  transferInspectInput,
+  transferPdfInput,
+  transferReceiptInput,
+} from './transfer/format';
 import type { CalendarInfo } from './dates/calendar-schema';
 import { bankHolidayOverridesInput, termYearInput } from './dates/calendar-schema';
 import type { DueView, DutyDetail, DutyReminders, DutySummary } from './duties/schema';
@@ -71,6 +88,22 @@ import {
   usernameField,
   userStatuses,
 } from './users/schema';
+import type { PreparedForm } from './forms/builtin';
+import {
+  builtinFormExportInput,
+  builtinFormId,
+  MAX_FORM_EXPORT_PAYLOAD_CHARS,
+} from './forms/builtin';
+import type { PackExported, PackHistoryItem, PackOptions, PackPreview } from './exports/pack';
+import { packRequest } from './exports/pack';
+import type { TemplateDetail, TemplatePreview, TemplateSummary } from './forms/templates';
+import {
+  MAX_TEMPLATE_BASE64_CHARS,
+  templateFillInput,
+  templateImportInput,
+  templatePreviewInput,
+  templateSaveMappingInput,
+} from './forms/templates';
 import { recordId as id } from './record-id';
 
 /** `public` methods run before sign-in (unlock, status); everything else needs a permission. */
@@ -745,6 +778,52 @@ export const methods = {
     writes: true,
     summary: 'Replace the escalation pattern prompt’s rules (local practice, in priority order)',
   }),
+  'transfer.signingKey': method<SigningKeyInfo>()({
+    input: none,
+    access: 'casework.manage',
+    writes: false,
+    summary: 'The fingerprint of the school’s key that signs child protection file transfers',
+  }),
+  'transfer.export': method<TransferExported>()({
+    input: transferExportInput,
+    access: 'casework.manage',
+    writes: true,
+    summary:
+      'Save a leaver’s child protection file as an encrypted, signed transfer for the new school',
+  }),
+  'transfer.exportPdf': method<SavedFile>()({
+    input: transferPdfInput,
+    access: 'casework.manage',
+    writes: true,
+    summary: 'Save a leaver’s child protection file as a printable PDF with a receipt slip',
+  }),
+  'transfer.inspect': method<TransferPreview>()({
+    input: transferInspectInput,
+    access: 'casework.manage',
+    writes: false,
+    summary: 'Check and preview a child protection file transferred from another school',
+    maxPayloadChars: MAX_BUNDLE_CHARS + 64 * 1024,
+  }),
+  'transfer.import': method<TransferImported>()({
+    input: transferImportInput,
+    access: 'casework.manage',
+    writes: true,
+    summary: 'Import a child protection file transferred from another school',
+    maxPayloadChars: MAX_BUNDLE_CHARS + 64 * 1024,
+  }),
+  'transfer.receipt': method<SavedFile>()({
+    input: transferReceiptInput,
+    access: 'casework.manage',
+    writes: true,
+    summary: 'Save a signed receipt for a child protection file received',
+  }),
+  'transfer.importReceipt': method<ReceiptImported>()({
+    input: receiptImportInput,
+    access: 'casework.manage',
+    writes: true,
+    summary: 'Record the receiving school’s receipt for a child protection file sent',
+    maxPayloadChars: MAX_RECEIPT_CHARS + 4 * 1024,
+  }),
   'audit.list': method<{ items: AuditRow[]; total: number }>()({
     input: auditFilter,
     access: 'audit.read',
@@ -775,11 +854,96 @@ export const methods = {
     writes: false,
     summary: 'Unacknowledged security alerts',
   }),
+  'packs.options': method<PackOptions>()({
+    input: z.strictObject({ childId: id }),
+    access: 'casework.manage',
+    writes: false,
+    summary:
+      'What a referral pack for a child can hold: concerns, chronologies, attachments, third parties',
+  }),
+  'packs.preview': method<PackPreview>()({
+    input: packRequest,
+    access: 'casework.manage',
+    writes: false,
+    summary: 'Preview a referral pack exactly as it will be exported, redactions included',
+  }),
+  'packs.export': method<PackExported>()({
+    input: packRequest,
+    access: 'casework.manage',
+    writes: true,
+    summary: 'Export a referral pack as PDF and record who sent it to whom',
+  }),
+  'packs.history': method<PackHistoryItem[]>()({
+    input: z.strictObject({ childId: id }),
+    access: 'casework.manage',
+    writes: false,
+    summary: 'The packs and forms sent about a child, newest first',
+  }),
   'alerts.acknowledge': method<SecurityAlert[]>()({
     input: z.strictObject({ id }),
     access: 'security.manage',
     writes: true,
     summary: 'Acknowledge a security alert',
+  }),
+  'forms.prepare': method<PreparedForm>()({
+    input: z.strictObject({ formId: builtinFormId, childId: id, concernId: id.nullable() }),
+    access: 'casework.manage',
+    writes: false,
+    summary: 'A built-in form filled from the child’s file, with its empty mandatory fields',
+  }),
+  'forms.export': method<SavedFile>()({
+    input: builtinFormExportInput,
+    access: 'casework.manage',
+    writes: true,
+    summary: 'Export a built-in form as PDF or Word once every mandatory field is filled',
+    maxPayloadChars: MAX_FORM_EXPORT_PAYLOAD_CHARS,
+  }),
+  'templates.import': method<TemplateDetail>()({
+    input: templateImportInput,
+    access: 'casework.manage',
+    writes: true,
+    summary:
+      'Import the local authority’s own form (fillable PDF or Word with placeholders): its fields and suggested mapping',
+    // A whole file, base64 encoded; a larger one is refused by the schema with its own message.
+    maxPayloadChars: MAX_TEMPLATE_BASE64_CHARS + 64 * 1024,
+  }),
+  'templates.list': method<TemplateSummary[]>()({
+    input: none,
+    access: 'casework.manage',
+    writes: false,
+    summary: 'The local authority forms imported, by name',
+  }),
+  'templates.get': method<TemplateDetail>()({
+    input: z.strictObject({ id }),
+    access: 'casework.manage',
+    writes: false,
+    summary: 'One local authority form: its fields, suggestions and mapping',
+  }),
+  'templates.saveMapping': method<TemplateDetail>()({
+    input: templateSaveMappingInput,
+    access: 'casework.manage',
+    writes: true,
+    summary: 'Save which Lantern data (or fixed text) fills each field of a local authority form',
+    maxPayloadChars: 1024 * 1024,
+  }),
+  'templates.delete': method<null>()({
+    input: z.strictObject({ id }),
+    access: 'casework.manage',
+    writes: true,
+    summary: 'Delete a local authority form and its mapping (forms already sent stay logged)',
+  }),
+  'templates.preview': method<TemplatePreview>()({
+    input: templatePreviewInput,
+    access: 'casework.manage',
+    writes: false,
+    summary: 'What each field of a local authority form would hold for a child, empty ones flagged',
+  }),
+  'templates.fill': method<SavedFile>()({
+    input: templateFillInput,
+    access: 'casework.manage',
+    writes: true,
+    summary:
+      'Fill a local authority form for a child (a PDF flattened), save it and log the export',
   }),
 } as const;
 

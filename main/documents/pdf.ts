@@ -6,9 +6,9 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 
 /**
  * pdfmake in main: Roboto embedded from the package's own font files, no network access, and
- * files read only from that font folder.
+ * files read only from that font folder (pdf-lib embeds the same Roboto when it fills a form).
  */
-const fontDir = join(
+export const fontDir = join(
   dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')),
   'fonts',
   'Roboto',

@@ -76,7 +76,8 @@ export class DeviceKeyError extends Error {
   override name = 'DeviceKeyError';
 }
 
-async function deriveKek(secret: string, salt: Buffer, kdf: KdfParams): Promise<Buffer> {
+/** Argon2id: a 32-byte key from a secret (also the CP file transfer's passphrase key). */
+export async function deriveKek(secret: string, salt: Buffer, kdf: KdfParams): Promise<Buffer> {
   return argon2.hash(secret, {
     type: argon2.argon2id,
     raw: true,

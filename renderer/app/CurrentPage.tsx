@@ -17,7 +17,14 @@ import { EditChildPage } from '../children/EditChildPage';
 import { EncompassPage } from '../encompass/EncompassPage';
 import { RecordEncompassPage } from '../encompass/RecordEncompassPage';
 import { ImportPupilsPage } from '../children/ImportPupilsPage';
+import { ChooseFormPage } from '../forms/ChooseFormPage';
+import { FillFormPage } from '../forms/FillFormPage';
 import { PupilsPage } from '../children/PupilsPage';
+import { PackPage } from '../exports/PackPage';
+import { FillLaFormPage } from '../templates/FillLaFormPage';
+import { TemplateMappingPage } from '../templates/TemplateMappingPage';
+import { TransferOutPage } from '../transfer/TransferOutPage';
+import { TransfersPage } from '../transfer/TransfersPage';
 import { EditSchoolPage } from '../school/EditSchoolPage';
 import { SchoolProfilePage } from '../school/SchoolProfilePage';
 import { SearchPage } from '../search/SearchPage';
@@ -37,6 +44,13 @@ export function pagePermission(route: Route): Permission {
     case 'inbox':
     case 'record-encompass':
     case 'encompass':
+    case 'choose-form':
+    case 'fill-form':
+    case 'pack':
+    case 'la-form-mapping':
+    case 'fill-la-form':
+    case 'transfer-out':
+    case 'transfers':
       return 'casework.manage';
     case 'child':
       return 'children.read';
@@ -110,6 +124,20 @@ function Page({ route }: { route: Route }) {
       return <ChronologyPage child={route.child} />;
     case 'chronology-print':
       return <ChronologyPrintPage route={route} />;
+    case 'choose-form':
+      return <ChooseFormPage child={route.child} />;
+    case 'pack':
+      return <PackPage child={route.child} />;
+    case 'la-form-mapping':
+      return <TemplateMappingPage id={route.id} />;
+    case 'fill-la-form':
+      return <FillLaFormPage child={route.child} />;
+    case 'fill-form':
+      return <FillFormPage route={route} />;
+    case 'transfer-out':
+      return <TransferOutPage child={route.child} />;
+    case 'transfers':
+      return <TransfersPage />;
     case 'school':
       return <SchoolProfilePage />;
     case 'edit-school':

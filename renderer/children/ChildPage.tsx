@@ -120,6 +120,42 @@ export function ChildPage({ id }: { id: string }) {
                 Chronology
               </Button>
             ) : null}
+            {canManageCasework ? (
+              <Button
+                onClick={() => {
+                  navigate({ page: 'choose-form', child: { id, name: displayName(child) } });
+                }}
+              >
+                Fill a form
+              </Button>
+            ) : null}
+            {canManageCasework ? (
+              <Button
+                onClick={() => {
+                  navigate({ page: 'fill-la-form', child: { id, name: displayName(child) } });
+                }}
+              >
+                Fill your local authority’s form
+              </Button>
+            ) : null}
+            {canManageCasework ? (
+              <Button
+                onClick={() => {
+                  navigate({ page: 'pack', child: { id, name: displayName(child) } });
+                }}
+              >
+                Prepare a referral pack
+              </Button>
+            ) : null}
+            {canManageCasework && child.leavingDate !== '' ? (
+              <Button
+                onClick={() => {
+                  navigate({ page: 'transfer-out', child: { id, name: displayName(child) } });
+                }}
+              >
+                Transfer the child protection file
+              </Button>
+            ) : null}
             {canWrite ? (
               <Button
                 onClick={() => {

@@ -16,6 +16,7 @@ const SEARCH_DELAY_MS = 200;
 export function PupilsPage() {
   const canWrite = useCan('children.write');
   const canRecord = useCan('concerns.create');
+  const canTransfer = useCan('casework.manage');
   const navigate = useLantern((s) => s.navigate);
   const searchRegister = useLantern((s) => s.searchRegister);
   const includeLeavers = useLantern((s) => s.register.includeLeavers);
@@ -34,6 +35,15 @@ export function PupilsPage() {
         <PageHeading>Pupils</PageHeading>
         {canWrite ? (
           <div className="button-row button-row--inline">
+            {canTransfer ? (
+              <Button
+                onClick={() => {
+                  navigate({ page: 'transfers' });
+                }}
+              >
+                Receive a transferred file
+              </Button>
+            ) : null}
             <Button
               onClick={() => {
                 navigate({ page: 'import-pupils' });

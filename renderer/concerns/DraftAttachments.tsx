@@ -14,7 +14,7 @@ import { FileField } from '../ui/FileField';
 const ATTACHMENT_FIELD_ID = 'concern-attachment';
 
 /** The file's bytes as base64 (what crosses to main), without the data: URL prefix. */
-function readBase64(file: File): Promise<string> {
+export function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => {

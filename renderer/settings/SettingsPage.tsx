@@ -14,6 +14,7 @@ import { errorsFromApi, errorsFromIssues } from '../ui/form-errors';
 import { PageHeading } from '../ui/PageHeading';
 import { StatusMessage } from '../ui/StatusMessage';
 import { TextField } from '../ui/TextField';
+import { LaFormsSection } from '../templates/LaFormsSection';
 import { useForm } from '../ui/use-form';
 import { ChangeKeySection } from './ChangeKeySection';
 import { DutySettingsSection } from './DutySettingsSection';
@@ -83,6 +84,7 @@ export function SettingsPage() {
   const canWrite = useCan('settings.write');
   const canManageSecurity = useCan('security.manage');
   const canManageDuties = useCan('duties.manage');
+  const canManageCasework = useCan('casework.manage');
   const settings = useLantern((s) => s.settings);
   const status = useLantern((s) => s.settingsLoad);
   const error = useLantern((s) => s.settingsError);
@@ -137,6 +139,7 @@ export function SettingsPage() {
           <SchoolCalendarSection />
         </>
       ) : null}
+      {canManageCasework ? <LaFormsSection /> : null}
       {canManageSecurity ? <ChangeKeySection /> : null}
     </>
   );

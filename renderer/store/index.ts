@@ -12,13 +12,17 @@ import { createDutySettingsSlice } from './duty-settings-slice';
 import { createDesignationsSlice } from './designations-slice';
 import { createEncompassSlice } from './encompass-slice';
 import { createFamilySlice } from './family-slice';
+import { createFormsSlice } from './forms-slice';
 import { createImportSlice } from './import-slice';
 import { createNavigationSlice } from './navigation-slice';
+import { createPacksSlice } from './packs-slice';
+import { createTemplatesSlice } from './templates-slice';
 import { createSchoolSlice } from './school-slice';
 import { createSearchSlice } from './search-slice';
 import { createSecuritySlice } from './security-slice';
 import { createSessionSlice } from './session-slice';
 import { createSettingsSlice } from './settings-slice';
+import { createTransferSlice } from './transfer-slice';
 import { createSetupSlice } from './setup-slice';
 import { createUsersSlice } from './users-slice';
 import type { LanternState } from './types';
@@ -41,10 +45,14 @@ export const useLantern = create<LanternState>()((...args) => ({
   ...createEncompassSlice(...args),
   ...createChronologySlice(...args),
   ...createFamilySlice(...args),
+  ...createFormsSlice(...args),
+  ...createPacksSlice(...args),
+  ...createTemplatesSlice(...args),
   ...createImportSlice(...args),
   ...createUsersSlice(...args),
   ...createAuditSlice(...args),
   ...createSettingsSlice(...args),
+  ...createTransferSlice(...args),
   ...createAlertsSlice(...args),
   ...createSecuritySlice(...args),
 }));

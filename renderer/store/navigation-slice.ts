@@ -1,6 +1,7 @@
 import type { Role } from '../../shared/auth/roles';
 import type { ChronologyFilter } from '../../shared/chronology/schema';
 import type { ChildRole } from '../../shared/concerns/schema';
+import type { BuiltinFormId } from '../../shared/forms/builtin';
 import { can } from '../../shared/auth/roles';
 import type { SliceCreator } from './types';
 
@@ -56,6 +57,25 @@ export type Route =
         | { kind: 'filtered'; scope: 'child' | 'family'; filter: ChronologyFilter }
         | { kind: 'curated'; id: string };
     }
+  /** Choose a built-in form (and the concern it is about) to fill for a child. */
+  | { page: 'choose-form'; child: { id: string; name: string } }
+  /** A built-in form filled from the child's file, open for the DSL to complete and export. */
+  | {
+      page: 'fill-form';
+      child: { id: string; name: string };
+      formId: BuiltinFormId;
+      concernId: string | null;
+    }
+  /** Map the fields of one of the local authority's own forms to Lantern data (Settings). */
+  | { page: 'la-form-mapping'; id: string }
+  /** Fill one of the local authority's own forms for a child: choose, preview, save. */
+  | { page: 'fill-la-form'; child: { id: string; name: string } }
+  /** Choose, preview and export a referral pack about a child. */
+  | { page: 'pack'; child: { id: string; name: string } }
+  /** Send a leaver's child protection file to the new school (bundle or printable PDF). */
+  | { page: 'transfer-out'; child: { id: string; name: string } }
+  /** Receive a child protection file from another school; record a receipt for one sent. */
+  | { page: 'transfers' }
   | { page: 'school' }
   | { page: 'edit-school' }
   | { page: 'users' }

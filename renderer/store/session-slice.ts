@@ -13,6 +13,9 @@ import { initialDuties } from './duties-slice';
 import { initialDutySettings } from './duty-settings-slice';
 import { initialEncompass } from './encompass-slice';
 import { initialFamily } from './family-slice';
+import { initialForms } from './forms-slice';
+import { initialPacks } from './packs-slice';
+import { initialTemplates } from './templates-slice';
 import { initialImport } from './import-slice';
 import type { Notice } from './navigation-slice';
 import { initialNavigation } from './navigation-slice';
@@ -66,6 +69,9 @@ function withoutRecords(state: LanternState): Partial<LanternState> {
     ...initialEncompass,
     ...initialChronology,
     ...initialFamily,
+    ...initialForms,
+    ...initialPacks,
+    ...initialTemplates,
     ...initialImport,
     ...initialUsers,
     ...initialAudit,

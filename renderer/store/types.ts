@@ -12,13 +12,17 @@ import type { DutiesSlice } from './duties-slice';
 import type { DutySettingsSlice } from './duty-settings-slice';
 import type { EncompassSlice } from './encompass-slice';
 import type { FamilySlice } from './family-slice';
+import type { FormsSlice } from './forms-slice';
 import type { ImportSlice } from './import-slice';
 import type { NavigationSlice } from './navigation-slice';
+import type { PacksSlice } from './packs-slice';
+import type { TemplatesSlice } from './templates-slice';
 import type { SchoolSlice } from './school-slice';
 import type { SearchSlice } from './search-slice';
 import type { SecuritySlice } from './security-slice';
 import type { SessionSlice } from './session-slice';
 import type { SettingsSlice } from './settings-slice';
+import type { TransferSlice } from './transfer-slice';
 import type { SetupSlice } from './setup-slice';
 import type { UsersSlice } from './users-slice';
 
@@ -37,10 +41,14 @@ export type LanternState = SessionSlice &
   EncompassSlice &
   ChronologySlice &
   FamilySlice &
+  FormsSlice &
+  PacksSlice &
+  TemplatesSlice &
   ImportSlice &
   UsersSlice &
   AuditSlice &
   SettingsSlice &
+  TransferSlice &
   AlertsSlice &
   SecuritySlice;
 

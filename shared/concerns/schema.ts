@@ -7,7 +7,12 @@
  */
 import { z } from 'zod';
 
-import { isCalendarDate, londonDate, londonInstant } from '../dates/calendar-date';
+import {
+  formatCalendarDate,
+  isCalendarDate,
+  londonDate,
+  londonInstant,
+} from '../dates/calendar-date';
 import type { AttachmentMeta } from './attachments';
 import type { BodyMark } from './body-map';
 import { bodyMap } from './body-map';
@@ -80,6 +85,13 @@ export const occurredAtField = z
 export function splitOccurredAt(value: string): { date: string; time: string } {
   const [date = '', time = ''] = value.split('T');
   return { date, time };
+}
+
+/** "27 Nov 2026, 12:40" (London time, as recorded), with "approximately" when it was a guess. */
+export function occurredText(occurredAt: string, approx: boolean): string {
+  const { date, time } = splitOccurredAt(occurredAt);
+  const when = time === '' ? formatCalendarDate(date) : `${formatCalendarDate(date)}, ${time}`;
+  return approx ? `About ${when} (approximate)` : when;
 }
 
 /** The UTC instant of an occurredAt that carries a time, otherwise null. */

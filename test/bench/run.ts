@@ -20,7 +20,7 @@ import { displayName } from '../../shared/children/schema';
 import { noChronologyFilter } from '../../shared/chronology/schema';
 import { londonMinute } from '../../shared/dates/calendar-date';
 import type { Result } from '../../shared/result';
-import { tempDir, unlockedCore, writeStore } from '../support/core';
+import { folderPlatform, sampleChild, tempDir, unlockedCore, writeStore } from '../support/core';
 import type { BrowserTimes } from './chromium';
 import { measureChronologyInChromium } from './chromium';
 import { cachedSchool } from './school-cache';
@@ -175,6 +175,52 @@ async function coreWrites(
  * The same reads as plain statements on the same database: the floor under the core's
  * validation, audit row and mapping.
  */
+/** Chronology entries on the referral pack's child: the issue's "200-entry pack". */
+const PACK_ENTRIES = 200;
+
+/**
+ * A referral pack (issue 6) for a new child with PACK_ENTRIES concerns, so as many chronology
+ * entries: the whole chronology, the five newest concerns, the other child redacted, saved to a
+ * folder. The concerns are added untimed.
+ */
+async function packExport(invoke: Invoke): Promise<Stats> {
+  const add = async (overrides: Parameters<typeof sampleChild>[0]) =>
+    ok<Child>(await invoke('children.add', sampleChild(overrides)), 'children.add');
+  const child = await add({ legalForename: 'Bench', legalSurname: 'Pack', upn: '' });
+  const other = await add({ legalForename: 'Other', legalSurname: 'Pupil', upn: '' });
+  const concernIds: string[] = [];
+  for (let i = 0; i < PACK_ENTRIES; i += 1)
+    concernIds.push(
+      ok<{ id: string }>(
+        await invoke('concerns.submit', submission(child.id, other.id, i)),
+        'concerns.submit',
+      ).id,
+    );
+  const options = ok<{ thirdParties: { id: string }[] }>(
+    await invoke('packs.options', { childId: child.id }),
+    'packs.options',
+  );
+  const request: MethodInput<'packs.export'> = {
+    childId: child.id,
+    recipient: 'Westshire MASH',
+    reference: 'BENCH-1',
+    concernIds: concernIds.slice(-5),
+    chronology: 'all',
+    sections: {
+      family: true,
+      designations: true,
+      actions: true,
+      duties: true,
+      bodyMaps: true,
+      attachmentIndex: true,
+    },
+    attachmentIds: [],
+    redactThirdParties: true,
+    redact: options.thirdParties.map((t) => t.id),
+  };
+  return timeAsync(10, 2, async () => ok(await invoke('packs.export', request), 'packs.export'));
+}
+
 function rawReads(
   db: Database.Database,
   heaviest: string,
@@ -338,7 +384,11 @@ async function main(): Promise<void> {
     console.log(
       `${c.pupils} pupils (${c.onRoll} on roll), ${c.concerns} concerns (${c.multiChildConcerns} about several children, ${c.concerns - c.closedConcerns} open), ${c.addenda} corrections, ${c.chronologyEntries} chronology entries, ${c.designations} designations, ${c.families} families, ${c.encompassNotifications} Operation Encompass notifications.`,
     );
-    const { core, session } = await unlockedCore(dir.path);
+    const { core, session } = await unlockedCore(
+      dir.path,
+      undefined,
+      folderPlatform(join(dir.path, 'saved')),
+    );
     let coreStats;
     let rawStats;
     let entries = 0;
@@ -377,7 +427,8 @@ async function main(): Promise<void> {
       const readsRaw = await writeStore(dir.path, (db) => rawReads(db, school.heaviestChildId));
       const writes = await coreWrites(invoke, pair);
       const writesRaw = await writeStore(dir.path, (db) => rawWrites(db, pair, recorder));
-      coreStats = { ...reads, ...writes };
+      const pack = await packExport(invoke);
+      coreStats = { ...reads, ...writes, pack };
       rawStats = { ...readsRaw, ...writesRaw };
     } finally {
       core.close();
@@ -422,6 +473,13 @@ async function main(): Promise<void> {
         core: coreStats.inbox,
         raw: rawStats.inbox,
         ...(coreStats.inbox ? {} : { note: 'not measured: triage.inbox is not in the API.' }),
+      },
+      {
+        name: `Referral pack PDF (${PACK_ENTRIES} chronology entries)`,
+        budget: 2000,
+        core: coreStats.pack,
+        raw: null,
+        note: 'packs.export: the case file read, redacted, laid out by pdfmake and saved; no raw equivalent.',
       },
       {
         name: 'Chromium: the chronology call alone',

@@ -49,8 +49,11 @@ const noDuties: Handlers = {
   'duties.forConcern': () => ok([]),
 };
 
+/** Settings lists the local authority's forms for the safeguarding team: none unless given. */
+const noLaForms: Handlers = { 'templates.list': () => ok([]) };
+
 export function installFakeLantern(given: Handlers): FakeInvoke {
-  const handlers: Handlers = { ...noDuties, ...given };
+  const handlers: Handlers = { ...noDuties, ...noLaForms, ...given };
   const invoke: FakeInvoke = vi.fn(async (method: string, input: unknown) => {
     const handler = handlers[method as MethodName] as
       ((input: unknown) => Answer<MethodName>) | undefined;

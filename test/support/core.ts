@@ -14,6 +14,7 @@ import { readKeyring, unwrapDataKey } from '../../main/vault/keyring';
 import { storePaths } from '../../main/vault/vault';
 import type { MethodInput } from '../../shared/api';
 import type { Child, ChildInput } from '../../shared/children/schema';
+import type { DraftContent } from '../../shared/concerns/drafts';
 import type { ApiError, Result } from '../../shared/result';
 import type { SchoolInput } from '../../shared/school/schema';
 
@@ -256,5 +257,25 @@ export function fight(victim: string, perpetrator: string): MethodInput<'concern
     peopleTold: 'Head of year',
     dslToldInPerson: true,
     flags: { possibleChildSexOffence: false, fgmKnownCase: false, allegationAboutAdult: false },
+  };
+}
+
+/** A concern draft about one child with only a line of summary: somewhere to attach files. */
+export function blankDraft(childId: string): DraftContent {
+  return {
+    children: [{ childId, role: 'subject' }],
+    date: '2026-11-27',
+    time: '',
+    approx: false,
+    location: '',
+    categories: [],
+    summary: 'Draft',
+    childWords: '',
+    opinion: '',
+    actionsTaken: '',
+    peopleTold: '',
+    dslToldInPerson: false,
+    flags: { possibleChildSexOffence: false, fgmKnownCase: false, allegationAboutAdult: false },
+    bodyMap: [],
   };
 }

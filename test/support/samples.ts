@@ -35,6 +35,25 @@ export const sampleAdult: MethodInput<'family.addAdult'>['adult'] = {
 };
 
 /** One valid input per method: the base the fuzzer mutates and the role matrix calls with. */
+export const samplePackRequest: MethodInput<'packs.preview'> = {
+  childId: someId,
+  recipient: 'Westshire MASH',
+  reference: 'MASH-2026-0412',
+  concernIds: [someId],
+  chronology: 'significant',
+  sections: {
+    family: true,
+    designations: true,
+    actions: true,
+    duties: true,
+    bodyMaps: true,
+    attachmentIndex: true,
+  },
+  attachmentIds: [],
+  redactThirdParties: true,
+  redact: [`adult:${someId}`],
+};
+
 export const validInputs: { [M in MethodName]: MethodInput<M> } = {
   'session.status': {},
   'setup.create': {
@@ -319,9 +338,62 @@ export const validInputs: { [M in MethodName]: MethodInput<M> } = {
     ],
   },
   'audit.list': anyAudit,
+  'transfer.signingKey': {},
+  'transfer.export': {
+    childId: someId,
+    toSchoolName: 'Hillside Academy',
+    toUrn: '100002',
+    passphrase: 'lantern river meadow stone',
+  },
+  'transfer.exportPdf': { childId: someId, toSchoolName: 'Hillside Academy', toUrn: '100002' },
+  'transfer.inspect': {
+    bundle: '{"format":"lantern-cp-transfer"}',
+    passphrase: 'lantern river meadow stone',
+  },
+  'transfer.import': {
+    bundle: '{"format":"lantern-cp-transfer"}',
+    passphrase: 'lantern river meadow stone',
+    decision: { kind: 'match', childId: someId },
+  },
+  'transfer.receipt': { bundleId: someId },
+  'transfer.importReceipt': { receipt: '{"format":"lantern-cp-transfer-receipt"}' },
   'audit.exportCsv': anyAudit,
   'audit.verify': {},
   'security.rotateKey': { passphrase: 'not the passphrase' },
   'alerts.list': {},
   'alerts.acknowledge': { id: someId },
+  'packs.options': { childId: someId },
+  'packs.preview': samplePackRequest,
+  'packs.export': samplePackRequest,
+  'packs.history': { childId: someId },
+  'forms.prepare': { formId: 'marf', childId: someId, concernId: null },
+  'forms.export': {
+    formId: 'lado',
+    childId: someId,
+    concernId: someId,
+    format: 'pdf',
+    recipient: 'Westshire LADO',
+    reference: 'LADO-2026-17',
+    values: { 'adult.name': 'Pat Example', 'adult.employment': 'Agency' },
+  },
+  // "%PDF-": the right signature, the rest of the file missing.
+  'templates.import': { name: 'Westshire MARF', dataBase64: 'JVBERi0=' },
+  'templates.list': {},
+  'templates.get': { id: someId },
+  'templates.saveMapping': {
+    id: someId,
+    mapping: [
+      { field: 'Child First Name', target: { kind: 'key', key: 'child.forename' } },
+      { field: 'Parents aware of referral', target: { kind: 'fixed', text: 'Yes' } },
+    ],
+  },
+  'templates.delete': { id: someId },
+  'templates.preview': { id: someId, childId: someId, concernId: null },
+  'templates.fill': {
+    id: someId,
+    childId: someId,
+    concernId: someId,
+    recipient: 'Westshire MASH',
+    reference: 'MASH-1234',
+  },
 };

@@ -12,6 +12,8 @@ import { m0010Triage } from './0010-triage';
 import { m0011Encompass } from './0011-encompass';
 import { m0012CuratedChronologies } from './0012-curated-chronologies';
 import { m0013Duties } from './0013-duties';
+import { m0014Exports } from './0014-exports';
+import { m0015Transfers } from './0015-transfers';
 
 export type Migration = { name: string; up(db: Db): void };
 
@@ -30,4 +32,6 @@ export const migrations: readonly Migration[] = [
   m0011Encompass,
   m0012CuratedChronologies,
   m0013Duties,
+  m0014Exports,
+  m0015Transfers,
 ];
