@@ -39,6 +39,8 @@ import {
 import { addChild, getChild, listChildren, updateChild } from './children/service';
 import { addAddendum, concernsForChild, getConcern, submitConcern } from './concerns/service';
 import { dashboard } from './dashboard/service';
+import { governanceStats, saveSuppressionThreshold } from './governance/stats';
+import { exportGovernorsReport } from './governance/stats-report';
 import { chronologyForChild, chronologyForFamily, markEntry } from './chronology/service';
 import {
   actionOwners,
@@ -63,6 +65,18 @@ import {
   listDrafts,
   saveDraft,
 } from './concerns/drafts';
+import {
+  addAuditAction,
+  answerAudit,
+  auditEvidenceOptions,
+  completeAuditAction,
+  exportAudit,
+  getAudit,
+  importAuditQuestions,
+  listAudits,
+  signOffAudit,
+  startAudit,
+} from './audit-s175/service';
 import { StoreError } from './db/errors';
 import { exportPack, packHistory, packOptions, packPreview } from './exports/pack';
 import {
@@ -91,6 +105,15 @@ import type { Handled, HandlerContext, Services, SessionState } from './handler'
 import { roleOf } from './handler';
 import { exportForm, prepareForm } from './forms/builtin';
 import {
+  addPolicy,
+  listFilteringReviews,
+  listPolicies,
+  policyDocument,
+  recordFilteringReview,
+  reviewPolicy,
+  updatePolicy,
+} from './policies/service';
+import {
   deleteTemplate,
   fillTemplateFor,
   getTemplate,
@@ -110,6 +133,18 @@ import {
   saveReceipt,
   signingKeyInfo,
 } from './transfer/service';
+import {
+  addPerson,
+  attestKcsie,
+  importStaff,
+  listTraining,
+  recordTraining,
+  saveTrainingEvidence,
+  setTrainingInterval,
+  trainingDue,
+  updatePerson,
+  withdrawTraining,
+} from './training/service';
 import { getSettings, saveEscalationRules, saveSettings } from './settings/service';
 import { addUser, listUsers, resetPassphrase, setStatus } from './users/service';
 import { KeyringError } from './vault/keyring';
@@ -263,6 +298,36 @@ const registry: Registry = {
   'templates.delete': tx(deleteTemplate),
   'templates.preview': tx(previewTemplate),
   'templates.fill': async(fillTemplateFor),
+  'policies.list': tx(listPolicies),
+  'policies.review': tx(reviewPolicy),
+  'policies.add': tx(addPolicy),
+  'policies.update': tx(updatePolicy),
+  'policies.document': async(policyDocument),
+  'policies.filteringReviews': tx(listFilteringReviews),
+  'policies.recordFilteringReview': tx(recordFilteringReview),
+  'training.people': tx(listTraining),
+  'training.addPerson': tx(addPerson),
+  'training.updatePerson': tx(updatePerson),
+  'training.record': tx(recordTraining),
+  'training.withdraw': tx(withdrawTraining),
+  'training.attest': tx(attestKcsie),
+  'training.importStaff': tx(importStaff),
+  'training.setInterval': tx(setTrainingInterval),
+  'training.evidence': async(saveTrainingEvidence),
+  'training.due': tx(trainingDue),
+  'governance.stats': tx(governanceStats),
+  'governance.report': async(exportGovernorsReport),
+  'governance.saveThreshold': tx(saveSuppressionThreshold),
+  'audits.list': tx(listAudits),
+  'audits.get': tx(getAudit),
+  'audits.start': tx(startAudit),
+  'audits.importQuestions': tx(importAuditQuestions),
+  'audits.answer': tx(answerAudit),
+  'audits.addAction': tx(addAuditAction),
+  'audits.completeAction': tx(completeAuditAction),
+  'audits.evidenceOptions': tx(auditEvidenceOptions),
+  'audits.signOff': tx(signOffAudit),
+  'audits.export': async(exportAudit),
 };
 
 /** What a session that must change its passphrase may still do. */

@@ -18,11 +18,15 @@ import { encompassRepo } from './encompass/repo';
 import { calendarRepo } from './calendar/repo';
 import { dutiesRepo } from './duties/repo';
 import { exportsLogRepo } from './exports/log-repo';
+import { governanceStatsRepo } from './governance/stats-repo';
 import { formTemplatesRepo } from './forms/templates-repo';
 import { schoolRepo } from './school/repo';
 import { transfersRepo } from './transfer/repo';
+import { policiesRepo } from './policies/repo';
+import { trainingRepo } from './training/repo';
 import { searchRepo } from './search/repo';
 import { alertsRepo } from './auth/alerts-repo';
+import { auditRepo } from './audit-s175/repo';
 import { auditQueries } from './audit/queries';
 import { settingsRepo } from './settings/repo';
 import { usersRepo } from './users/repo';
@@ -60,11 +64,19 @@ export type Store = {
   exportsLog: ReturnType<typeof exportsLogRepo>;
   /** The local authority's own forms (PDF or Word) with their field mappings. */
   formTemplates: ReturnType<typeof formTemplatesRepo>;
+  /** What the governors' statistics count: no identities, no free text. */
+  governanceStats: ReturnType<typeof governanceStatsRepo>;
   /** CP file transfers: the school's signing key, bundles sent and received, receipts. */
   transfers: ReturnType<typeof transfersRepo>;
+  /** Training records: people, completions, KCSIE attestations and intervals (issue 7). */
+  training: ReturnType<typeof trainingRepo>;
+  /** The policy register, policy reviews and filtering and monitoring reviews (issue 7). */
+  policies: ReturnType<typeof policiesRepo>;
   users: ReturnType<typeof usersRepo>;
   settings: ReturnType<typeof settingsRepo>;
   alerts: ReturnType<typeof alertsRepo>;
+  /** The annual safeguarding audit (s.175/s.157): years, answers, actions, sign-offs. */
+  safeguardingAudit: ReturnType<typeof auditRepo>;
   auditQueries: ReturnType<typeof auditQueries>;
   close(): void;
 };
@@ -94,10 +106,14 @@ export function storeFor(db: Db): Store {
     calendar: calendarRepo(db),
     exportsLog: exportsLogRepo(db),
     formTemplates: formTemplatesRepo(db),
+    governanceStats: governanceStatsRepo(db),
     transfers: transfersRepo(db),
+    training: trainingRepo(db),
+    policies: policiesRepo(db),
     users: usersRepo(db),
     settings: settingsRepo(db),
     alerts: alertsRepo(db),
+    safeguardingAudit: auditRepo(db),
     auditQueries: auditQueries(db),
     close: () => {
       auditKey.fill(0);

@@ -104,6 +104,47 @@ import {
   templatePreviewInput,
   templateSaveMappingInput,
 } from './forms/templates';
+import type { FilteringReview, PolicyRegisterView } from './policies/schema';
+import {
+  filteringReviewInput,
+  policyAddInput,
+  policyReviewInput,
+  policyUpdateInput,
+} from './policies/schema';
+import type { GovernanceStats } from './governance/stats';
+import { governanceStatsInput, suppressionThresholdInput } from './governance/stats';
+import type {
+  StaffImportResult,
+  TrainingDue,
+  TrainingIntervalView,
+  TrainingPerson,
+  TrainingRegister,
+} from './training/schema';
+import {
+  kcsieAttestInput,
+  MAX_STAFF_CSV_CHARS,
+  personInput,
+  personUpdateInput,
+  staffImportInput,
+  trainingIntervalInput,
+  trainingRecordInput,
+  trainingWithdrawInput,
+} from './training/schema';
+import type {
+  AuditList,
+  AuditYear,
+  EvidenceOption,
+  QuestionImportResult,
+} from './audit-s175/schema';
+import {
+  academicYear as auditAcademicYear,
+  addActionInput as auditAddActionInput,
+  answerInput as auditAnswerInput,
+  completeActionInput as auditCompleteActionInput,
+  exportInput as auditExportInput,
+  importQuestionsInput as auditImportQuestionsInput,
+  MAX_QUESTION_CSV_CHARS,
+} from './audit-s175/schema';
 import { recordId as id } from './record-id';
 
 /** `public` methods run before sign-in (unlock, status); everything else needs a permission. */
@@ -944,6 +985,200 @@ export const methods = {
     writes: true,
     summary:
       'Fill a local authority form for a child (a PDF flattened), save it and log the export',
+  }),
+  'training.people': method<TrainingRegister>()({
+    input: none,
+    access: 'governance.manage',
+    writes: false,
+    summary:
+      'The training register: each person tracked with their standing against each requirement that applies, their records and KCSIE attestations, and the intervals',
+  }),
+  'training.addPerson': method<TrainingPerson>()({
+    input: personInput,
+    access: 'governance.manage',
+    writes: true,
+    summary: 'Add a member of staff, volunteer or governor whose training is tracked',
+  }),
+  'training.updatePerson': method<TrainingPerson>()({
+    input: personUpdateInput,
+    access: 'governance.manage',
+    writes: true,
+    summary: 'Change a tracked person’s details, groups or leaving date',
+  }),
+  'training.record': method<TrainingPerson>()({
+    input: trainingRecordInput,
+    access: 'governance.manage',
+    writes: true,
+    summary:
+      'Record a completed training, with an optional evidence file (immutable; withdraw to correct)',
+    maxPayloadChars: MAX_ATTACHMENT_BASE64_CHARS + 64 * 1024,
+  }),
+  'training.withdraw': method<TrainingPerson>()({
+    input: trainingWithdrawInput,
+    access: 'governance.manage',
+    writes: true,
+    summary: 'Withdraw a mistaken training record, with the reason (it stays in the history)',
+  }),
+  'training.attest': method<TrainingPerson>()({
+    input: kcsieAttestInput,
+    access: 'governance.manage',
+    writes: true,
+    summary: 'Record that a person has read KCSIE Part one (or Annex A) for an edition',
+  }),
+  'training.importStaff': method<StaffImportResult>()({
+    input: staffImportInput,
+    access: 'governance.manage',
+    writes: true,
+    summary:
+      'Preview or apply a staff CSV (name, job title, start date, groups): every row, or none',
+    maxPayloadChars: MAX_STAFF_CSV_CHARS * 2 + 1024,
+  }),
+  'training.setInterval': method<TrainingIntervalView[]>()({
+    input: trainingIntervalInput,
+    access: 'governance.manage',
+    writes: true,
+    summary: 'Set the school’s own interval for a requirement whose frequency is not fixed',
+  }),
+  'training.evidence': method<SavedFile>()({
+    input: z.strictObject({ recordId: id }),
+    access: 'governance.manage',
+    writes: false,
+    summary: 'Save a copy of a training record’s evidence file where the person chooses',
+  }),
+  'training.due': method<TrainingDue>()({
+    input: none,
+    access: 'governance.manage',
+    writes: false,
+    summary: 'Who is overdue, not recorded or due within 30 days for a training requirement',
+  }),
+  'policies.list': method<PolicyRegisterView>()({
+    input: none,
+    access: 'governance.read',
+    writes: false,
+    summary:
+      'The policy register: each policy’s last approval, next review, whether overdue and where published (owners, notes and history for governance.manage only)',
+  }),
+  'policies.review': method<PolicyRegisterView>()({
+    input: policyReviewInput,
+    access: 'governance.manage',
+    writes: true,
+    summary:
+      'Record a policy’s approval: who approved it, when, the version, the next review and where it is published, with optional PDF evidence',
+    maxPayloadChars: MAX_ATTACHMENT_BASE64_CHARS + 64 * 1024,
+  }),
+  'policies.add': method<PolicyRegisterView>()({
+    input: policyAddInput,
+    access: 'governance.manage',
+    writes: true,
+    summary: 'Add a school-specific policy to the register',
+  }),
+  'policies.update': method<PolicyRegisterView>()({
+    input: policyUpdateInput,
+    access: 'governance.manage',
+    writes: true,
+    summary: 'Change who owns a policy on the register and the school’s notes on it',
+  }),
+  'policies.document': method<SavedFile>()({
+    input: z.strictObject({ reviewId: id }),
+    access: 'governance.manage',
+    writes: false,
+    summary: 'Save a copy of the evidence attached to a policy review',
+  }),
+  'policies.filteringReviews': method<FilteringReview[]>()({
+    input: none,
+    access: 'governance.manage',
+    writes: false,
+    summary: 'The filtering and monitoring reviews, newest first, with participants and actions',
+  }),
+  'policies.recordFilteringReview': method<FilteringReview[]>()({
+    input: filteringReviewInput,
+    access: 'governance.manage',
+    writes: true,
+    summary:
+      'Record an annual filtering and monitoring review: participants, systems checked, findings and actions',
+  }),
+  'governance.stats': method<GovernanceStats>()({
+    input: governanceStatsInput,
+    access: 'governance.read',
+    writes: false,
+    summary:
+      'The governors’ statistics for an academic year: counts only, small numbers withheld (security G8)',
+  }),
+  'governance.report': method<SavedFile>()({
+    input: governanceStatsInput,
+    access: 'governance.read',
+    writes: true,
+    summary: 'Save the annual safeguarding report to governors as a PDF and log the export',
+  }),
+  'governance.saveThreshold': method<{ threshold: number }>()({
+    input: suppressionThresholdInput,
+    access: 'governance.manage',
+    writes: true,
+    summary: 'Set the count below which the governors’ statistics withhold a value',
+  }),
+  'audits.list': method<AuditList>()({
+    input: none,
+    access: 'governance.read',
+    writes: false,
+    summary: 'The annual safeguarding audits by academic year, with progress and sign-offs',
+  }),
+  'audits.get': method<AuditYear>()({
+    input: z.strictObject({ academicYear: auditAcademicYear }),
+    access: 'governance.read',
+    writes: false,
+    summary:
+      'One year’s safeguarding audit: questions, answers, evidence, actions, sign-offs and last year’s RAG',
+  }),
+  'audits.start': method<AuditYear>()({
+    input: z.strictObject({ academicYear: auditAcademicYear }),
+    access: 'governance.manage',
+    writes: true,
+    summary: 'Start a year’s safeguarding audit with a copy of the current question set',
+  }),
+  'audits.importQuestions': method<QuestionImportResult>()({
+    input: auditImportQuestionsInput,
+    access: 'governance.manage',
+    writes: true,
+    summary: 'Import the local authority’s audit questions (CSV) for years started from now on',
+    // JSON may escape each quote and line break of the CSV.
+    maxPayloadChars: 2 * MAX_QUESTION_CSV_CHARS + 4096,
+  }),
+  'audits.answer': method<AuditYear>()({
+    input: auditAnswerInput,
+    access: 'governance.manage',
+    writes: true,
+    summary: 'Rate an audit question Red, Amber or Green with a comment and evidence links',
+  }),
+  'audits.addAction': method<AuditYear>()({
+    input: auditAddActionInput,
+    access: 'governance.manage',
+    writes: true,
+    summary: 'Add an action, with its owner and due date, to the audit’s action plan',
+  }),
+  'audits.completeAction': method<AuditYear>()({
+    input: auditCompleteActionInput,
+    access: 'governance.manage',
+    writes: true,
+    summary: 'Mark an audit action done',
+  }),
+  'audits.evidenceOptions': method<EvidenceOption[]>()({
+    input: none,
+    access: 'governance.manage',
+    writes: false,
+    summary: 'Training records, policy reviews and filtering reviews an audit answer can link to',
+  }),
+  'audits.signOff': method<AuditYear>()({
+    input: z.strictObject({ academicYear: auditAcademicYear }),
+    access: 'governance.signoff',
+    writes: true,
+    summary: 'Sign off a completed audit: the DSL as DSL, a governor as safeguarding governor',
+  }),
+  'audits.export': method<SavedFile>()({
+    input: auditExportInput,
+    access: 'governance.read',
+    writes: true,
+    summary:
+      'Save a year’s safeguarding audit as PDF or Word (the local authority layout) and log it',
   }),
 } as const;
 

@@ -4,6 +4,7 @@ import { addDays } from '../../shared/dates/calendar-date';
 import { listEscalations } from '../casework/escalations';
 import { triageInbox } from '../casework/service';
 import type { Handled, HandlerContext } from '../handler';
+import { policiesDue } from '../policies/service';
 
 /** What needs the safeguarding team today, in one read. */
 export function dashboard(ctx: HandlerContext): Handled<Dashboard> {
@@ -19,6 +20,7 @@ export function dashboard(ctx: HandlerContext): Handled<Dashboard> {
     actionsDueSoon: actions.filter((a) => a.dueDate >= ctx.today),
     reviewsDue: ctx.store.dashboard.reviewsDueBy(horizon),
     escalations,
+    policiesDue: policiesDue(ctx),
   };
   const recordIds = [
     ...value.awaitingTriage.oldest.flatMap((i) => [

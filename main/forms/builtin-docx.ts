@@ -29,7 +29,7 @@ import { PROTECTIVE_MARKING } from '../documents/pdf';
  * A run from typed options: TextRun also takes a plain string, and the linter then reads
  * `bold` and `italics` as the deprecated String.prototype methods.
  */
-function run(options: IRunOptions): TextRun {
+export function run(options: IRunOptions): TextRun {
   return new TextRun(options);
 }
 
@@ -40,7 +40,8 @@ function lines(text: string, strong = false): Paragraph[] {
   );
 }
 
-function cell(text: string, widthPercent: number, strong = false): TableCell {
+/** A table cell, one paragraph per line of `text`. */
+export function cell(text: string, widthPercent: number, strong = false): TableCell {
   return new TableCell({
     children: lines(text, strong),
     width: { size: widthPercent, type: WidthType.PERCENTAGE },
@@ -64,6 +65,32 @@ function marking(): Paragraph {
     alignment: AlignmentType.CENTER,
     children: [run({ text: PROTECTIVE_MARKING, bold: true })],
   });
+}
+
+/** The protective marking in the header, and in the footer above `label` and the page numbers. */
+export function markedHeaderFooter(label: string): {
+  headers: { default: Header };
+  footers: { default: Footer };
+} {
+  return {
+    headers: { default: new Header({ children: [marking()] }) },
+    footers: {
+      default: new Footer({
+        children: [
+          marking(),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [
+              new TextRun(label),
+              new TextRun({
+                children: [' · Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
+              }),
+            ],
+          }),
+        ],
+      }),
+    },
+  };
 }
 
 export function builtinFormDocx(filled: FilledForm): Promise<Buffer> {
@@ -110,25 +137,9 @@ export function builtinFormDocx(filled: FilledForm): Promise<Buffer> {
     creator: 'Lantern',
     sections: [
       {
-        headers: { default: new Header({ children: [marking()] }) },
-        footers: {
-          default: new Footer({
-            children: [
-              marking(),
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun(
-                    filled.reference === '' ? form.shortTitle : `Reference: ${filled.reference}`,
-                  ),
-                  new TextRun({
-                    children: [' · Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
-                  }),
-                ],
-              }),
-            ],
-          }),
-        },
+        ...markedHeaderFooter(
+          filled.reference === '' ? form.shortTitle : `Reference: ${filled.reference}`,
+        ),
         children,
       },
     ],

@@ -2,7 +2,11 @@ import type { EscalationRule } from '../../shared/casework/escalation';
 import { defaultEscalationRules, escalationRules } from '../../shared/casework/escalation';
 import type { Settings } from '../../shared/settings/schema';
 import { AUTO_LOCK_MINUTES } from '../../shared/settings/schema';
+import { SUPPRESSION_THRESHOLD } from '../../shared/governance/stats';
+import { DEFAULT_SUPPRESSION_THRESHOLD } from '../../shared/governance/suppression';
 import type { Db } from '../db/open';
+
+const THRESHOLD_KEY = 'governance_suppression_threshold';
 
 /** Stored rules, or the defaults until the school saves its own (or if what is stored is bad). */
 function rulesFrom(raw: string | undefined): EscalationRule[] {
@@ -39,6 +43,18 @@ export function settingsRepo(db: Db) {
     },
     saveEscalationRules(rules: readonly EscalationRule[], now: string, by: string | null): void {
       put.run({ key: 'escalation_rules', value: JSON.stringify(rules), now, by });
+    },
+    /** The governors' statistics withhold counts below this (issue 7): the default until saved. */
+    suppressionThreshold(): number {
+      const raw = Number(get.get(THRESHOLD_KEY)?.value);
+      return Number.isInteger(raw) &&
+        raw >= SUPPRESSION_THRESHOLD.min &&
+        raw <= SUPPRESSION_THRESHOLD.max
+        ? raw
+        : DEFAULT_SUPPRESSION_THRESHOLD;
+    },
+    saveSuppressionThreshold(threshold: number, now: string, by: string | null): void {
+      put.run({ key: THRESHOLD_KEY, value: String(threshold), now, by });
     },
   };
 }

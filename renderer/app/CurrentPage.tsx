@@ -2,6 +2,7 @@ import type { Permission } from '../../shared/auth/roles';
 import { unreachable } from '../../shared/assert';
 import { MyAccountPage } from '../account/MyAccountPage';
 import { AuditPage } from '../audit/AuditPage';
+import { SafeguardingAuditPage } from '../audit-s175/SafeguardingAuditPage';
 import { AddChildPage } from '../children/AddChildPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
 import { DutiesPage } from '../duties/DutiesPage';
@@ -15,12 +16,14 @@ import { ConcernRecordedPage } from '../concerns/ConcernRecordedPage';
 import { RecordConcernPage } from '../concerns/RecordConcernPage';
 import { EditChildPage } from '../children/EditChildPage';
 import { EncompassPage } from '../encompass/EncompassPage';
+import { GovernancePage } from '../governance/GovernancePage';
 import { RecordEncompassPage } from '../encompass/RecordEncompassPage';
 import { ImportPupilsPage } from '../children/ImportPupilsPage';
 import { ChooseFormPage } from '../forms/ChooseFormPage';
 import { FillFormPage } from '../forms/FillFormPage';
 import { PupilsPage } from '../children/PupilsPage';
 import { PackPage } from '../exports/PackPage';
+import { PoliciesPage } from '../policies/PoliciesPage';
 import { FillLaFormPage } from '../templates/FillLaFormPage';
 import { TemplateMappingPage } from '../templates/TemplateMappingPage';
 import { TransferOutPage } from '../transfer/TransferOutPage';
@@ -29,6 +32,7 @@ import { EditSchoolPage } from '../school/EditSchoolPage';
 import { SchoolProfilePage } from '../school/SchoolProfilePage';
 import { SearchPage } from '../search/SearchPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { TrainingPage } from '../training/TrainingPage';
 import type { Route } from '../store';
 import { useLantern } from '../store';
 import { PageHeading } from '../ui/PageHeading';
@@ -79,8 +83,16 @@ export function pagePermission(route: Route): Permission {
       return 'users.manage';
     case 'audit':
       return 'audit.read';
+    case 'safeguarding-audit':
+      return 'governance.read';
+    case 'policies':
+      return 'governance.manage';
     case 'settings':
       return 'settings.read';
+    case 'governance':
+      return 'governance.read';
+    case 'training':
+      return 'governance.manage';
     case 'account':
       return 'account.self';
     default:
@@ -146,8 +158,16 @@ function Page({ route }: { route: Route }) {
       return <UsersPage />;
     case 'audit':
       return <AuditPage child={route.child ?? null} />;
+    case 'safeguarding-audit':
+      return <SafeguardingAuditPage />;
+    case 'policies':
+      return <PoliciesPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'governance':
+      return <GovernancePage />;
+    case 'training':
+      return <TrainingPage />;
     case 'account':
       return <MyAccountPage />;
     default:

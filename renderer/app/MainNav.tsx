@@ -54,6 +54,30 @@ const sections: readonly Section[] = [
     permission: 'concerns.read.own',
     pages: ['search'],
   },
+  {
+    label: 'Governance',
+    home: { page: 'governance' },
+    permission: 'governance.read',
+    pages: ['governance'],
+  },
+  {
+    label: 'Policies',
+    home: { page: 'policies' },
+    permission: 'governance.manage',
+    pages: ['policies'],
+  },
+  {
+    label: 'Safeguarding audit',
+    home: { page: 'safeguarding-audit' },
+    permission: 'governance.read',
+    pages: ['safeguarding-audit'],
+  },
+  {
+    label: 'Training',
+    home: { page: 'training' },
+    permission: 'governance.manage',
+    pages: ['training'],
+  },
   { label: 'Users', home: { page: 'users' }, permission: 'users.manage', pages: ['users'] },
   { label: 'Audit log', home: { page: 'audit' }, permission: 'audit.read', pages: ['audit'] },
   {

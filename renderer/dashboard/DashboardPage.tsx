@@ -10,6 +10,8 @@ import { EscalationList } from '../casework/EscalationList';
 import { childWithRole, occurredText } from '../concerns/concern-text';
 import { useCan } from '../app/use-can';
 import { DutiesCard } from '../duties/DutiesCard';
+import { TrainingDueCard } from '../training/TrainingDueCard';
+import { PoliciesDuePanel } from '../policies/PoliciesDuePanel';
 import { useLantern } from '../store';
 import { LoadFailure, Loading } from '../ui/AsyncState';
 import { Button } from '../ui/Button';
@@ -78,6 +80,7 @@ export function DashboardPage() {
   const load = useLantern((s) => s.loadDashboard);
   const navigate = useLantern((s) => s.navigate);
   const canReadDuties = useCan('duties.read');
+  const canManageGovernance = useCan('governance.manage');
   useEffect(() => {
     void load();
   }, [load]);
@@ -138,6 +141,7 @@ export function DashboardPage() {
             </Button>
           </Panel>
           {canReadDuties ? <DutiesCard /> : null}
+          {canManageGovernance ? <TrainingDueCard /> : null}
           <Panel
             id="dashboard-overdue"
             title="Overdue actions"
@@ -174,6 +178,7 @@ export function DashboardPage() {
             </p>
             <EscalationList items={d.escalations} />
           </Panel>
+          <PoliciesDuePanel items={d.policiesDue} today={d.today} />
         </div>
       )}
     </>

@@ -13,10 +13,13 @@ import { createDesignationsSlice } from './designations-slice';
 import { createEncompassSlice } from './encompass-slice';
 import { createFamilySlice } from './family-slice';
 import { createFormsSlice } from './forms-slice';
+import { createGovernanceSlice } from './governance-slice';
 import { createImportSlice } from './import-slice';
 import { createNavigationSlice } from './navigation-slice';
 import { createPacksSlice } from './packs-slice';
+import { createPoliciesSlice } from './policies-slice';
 import { createTemplatesSlice } from './templates-slice';
+import { createSafeguardingAuditSlice } from './safeguarding-audit-slice';
 import { createSchoolSlice } from './school-slice';
 import { createSearchSlice } from './search-slice';
 import { createSecuritySlice } from './security-slice';
@@ -46,11 +49,14 @@ export const useLantern = create<LanternState>()((...args) => ({
   ...createChronologySlice(...args),
   ...createFamilySlice(...args),
   ...createFormsSlice(...args),
+  ...createGovernanceSlice(...args),
   ...createPacksSlice(...args),
+  ...createPoliciesSlice(...args),
   ...createTemplatesSlice(...args),
   ...createImportSlice(...args),
   ...createUsersSlice(...args),
   ...createAuditSlice(...args),
+  ...createSafeguardingAuditSlice(...args),
   ...createSettingsSlice(...args),
   ...createTransferSlice(...args),
   ...createAlertsSlice(...args),

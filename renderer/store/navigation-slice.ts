@@ -81,7 +81,15 @@ export type Route =
   | { page: 'users' }
   /** `child` narrows the log to entries about one child (opened from the child's page). */
   | { page: 'audit'; child?: { id: string; name: string } }
+  /** The annual safeguarding audit (s.175/s.157): governance.read. */
+  | { page: 'safeguarding-audit' }
+  /** The policy register and filtering and monitoring reviews (governance.manage). */
+  | { page: 'policies' }
   | { page: 'settings' }
+  /** The governors' view: aggregate statistics and the annual report (governance.read). */
+  | { page: 'governance' }
+  /** Safeguarding training records: the matrix, completions, KCSIE readings (governance.manage). */
+  | { page: 'training' }
   | { page: 'account' };
 
 /** A message that confirms what just happened, shown on the page navigated to. */
@@ -101,12 +109,13 @@ export const initialNavigation: Pick<NavigationSlice, 'route' | 'notice'> = {
 };
 
 /**
- * The first page a role can use: the safeguarding team starts on its dashboard; governors and
- * IT have no pupil register.
+ * The first page a role can use: the safeguarding team starts on its dashboard; governors on
+ * their statistics; IT has no pupil register.
  */
 export function homeRoute(role: Role | null): Route {
   if (can(role, 'casework.manage')) return { page: 'dashboard' };
   if (can(role, 'children.search')) return { page: 'pupils' };
+  if (can(role, 'governance.read')) return { page: 'governance' };
   if (can(role, 'school.read')) return { page: 'school' };
   return { page: 'account' };
 }

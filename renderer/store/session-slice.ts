@@ -14,13 +14,16 @@ import { initialDutySettings } from './duty-settings-slice';
 import { initialEncompass } from './encompass-slice';
 import { initialFamily } from './family-slice';
 import { initialForms } from './forms-slice';
+import { initialGovernance } from './governance-slice';
 import { initialPacks } from './packs-slice';
+import { initialPolicies } from './policies-slice';
 import { initialTemplates } from './templates-slice';
 import { initialImport } from './import-slice';
 import type { Notice } from './navigation-slice';
 import { initialNavigation } from './navigation-slice';
 import { openedState } from './opened';
 import { sessionCall } from './request';
+import { initialSafeguardingAudit } from './safeguarding-audit-slice';
 import { initialSchool } from './school-slice';
 import { initialSearch } from './search-slice';
 import { initialSecurity } from './security-slice';
@@ -67,10 +70,13 @@ function withoutRecords(state: LanternState): Partial<LanternState> {
     ...initialSearch,
     ...initialDesignations,
     ...initialEncompass,
+    ...initialSafeguardingAudit,
     ...initialChronology,
     ...initialFamily,
     ...initialForms,
+    ...initialGovernance,
     ...initialPacks,
+    ...initialPolicies,
     ...initialTemplates,
     ...initialImport,
     ...initialUsers,

@@ -13,10 +13,13 @@ import type { DutySettingsSlice } from './duty-settings-slice';
 import type { EncompassSlice } from './encompass-slice';
 import type { FamilySlice } from './family-slice';
 import type { FormsSlice } from './forms-slice';
+import type { GovernanceSlice } from './governance-slice';
 import type { ImportSlice } from './import-slice';
 import type { NavigationSlice } from './navigation-slice';
 import type { PacksSlice } from './packs-slice';
+import type { PoliciesSlice } from './policies-slice';
 import type { TemplatesSlice } from './templates-slice';
+import type { SafeguardingAuditSlice } from './safeguarding-audit-slice';
 import type { SchoolSlice } from './school-slice';
 import type { SearchSlice } from './search-slice';
 import type { SecuritySlice } from './security-slice';
@@ -42,11 +45,14 @@ export type LanternState = SessionSlice &
   ChronologySlice &
   FamilySlice &
   FormsSlice &
+  GovernanceSlice &
   PacksSlice &
+  PoliciesSlice &
   TemplatesSlice &
   ImportSlice &
   UsersSlice &
   AuditSlice &
+  SafeguardingAuditSlice &
   SettingsSlice &
   TransferSlice &
   AlertsSlice &

@@ -50,6 +50,15 @@ export const permissions = [
    * local timescales and the school calendar.
    */
   'duties.manage',
+  /**
+   * The governors' view: aggregate statistics with small-number suppression, never a child's
+   * identity or any free text (security G8).
+   */
+  'governance.read',
+  /** Training records, the policy register and the annual safeguarding audit. */
+  'governance.manage',
+  /** Sign off the annual safeguarding audit: the DSL and the safeguarding governor. */
+  'governance.signoff',
   'users.manage',
   'settings.read',
   'settings.write',
@@ -76,6 +85,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'duties.own',
     'duties.read',
     'duties.manage',
+    'governance.read',
+    'governance.manage',
+    'governance.signoff',
     'users.manage',
     'settings.read',
     'settings.write',
@@ -96,6 +108,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'duties.own',
     'duties.read',
     'duties.manage',
+    'governance.read',
+    'governance.manage',
     'settings.read',
   ],
   headteacher: [
@@ -110,6 +124,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'chronology.read',
     'duties.own',
     'duties.read',
+    'governance.read',
+    'governance.manage',
     'settings.read',
   ],
   // Staff find a pupil to record a concern about and read back their own concerns; they never
@@ -123,7 +139,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'duties.own',
   ],
   // Governors see aggregates only: no pupil register, no child's identity.
-  governor: ['account.self', 'school.read'],
+  governor: ['account.self', 'school.read', 'governance.read', 'governance.signoff'],
   // IT manages settings and the installation, never a child's record.
   it_admin: ['account.self', 'school.read', 'school.write', 'settings.read', 'settings.write'],
 };

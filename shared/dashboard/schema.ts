@@ -39,4 +39,9 @@ export type Dashboard = {
   /** Concerns being monitored whose review date has come or comes within DUE_SOON_DAYS. */
   reviewsDue: DashboardReview[];
   escalations: EscalationItem[];
+  /**
+   * Policies whose review is overdue or falls within POLICY_DUE_SOON_MONTHS (main/policies);
+   * `nextReview` is '' for a policy never reviewed.
+   */
+  policiesDue: { id: string; title: string; nextReview: string; overdue: boolean }[];
 };

@@ -134,6 +134,40 @@ const expected: Record<MethodName, readonly Role[]> = {
   'templates.delete': ['dsl', 'deputy_dsl'],
   'templates.preview': ['dsl', 'deputy_dsl'],
   'templates.fill': ['dsl', 'deputy_dsl'],
+  // Governors see the policy register's titles and dates; the leadership keeps it.
+  'policies.list': ['dsl', 'deputy_dsl', 'headteacher', 'governor'],
+  'policies.review': ['dsl', 'deputy_dsl', 'headteacher'],
+  'policies.add': ['dsl', 'deputy_dsl', 'headteacher'],
+  'policies.update': ['dsl', 'deputy_dsl', 'headteacher'],
+  'policies.document': ['dsl', 'deputy_dsl', 'headteacher'],
+  'policies.filteringReviews': ['dsl', 'deputy_dsl', 'headteacher'],
+  'policies.recordFilteringReview': ['dsl', 'deputy_dsl', 'headteacher'],
+  // Training records are the school's governance, not children: the DSL team and the head.
+  'training.people': ['dsl', 'deputy_dsl', 'headteacher'],
+  'training.addPerson': ['dsl', 'deputy_dsl', 'headteacher'],
+  'training.updatePerson': ['dsl', 'deputy_dsl', 'headteacher'],
+  'training.record': ['dsl', 'deputy_dsl', 'headteacher'],
+  'training.withdraw': ['dsl', 'deputy_dsl', 'headteacher'],
+  'training.attest': ['dsl', 'deputy_dsl', 'headteacher'],
+  'training.importStaff': ['dsl', 'deputy_dsl', 'headteacher'],
+  'training.setInterval': ['dsl', 'deputy_dsl', 'headteacher'],
+  'training.evidence': ['dsl', 'deputy_dsl', 'headteacher'],
+  'training.due': ['dsl', 'deputy_dsl', 'headteacher'],
+  // Aggregates only (security G8): the governors' own view, also the safeguarding team's.
+  'governance.stats': ['dsl', 'deputy_dsl', 'headteacher', 'governor'],
+  'governance.report': ['dsl', 'deputy_dsl', 'headteacher', 'governor'],
+  'governance.saveThreshold': ['dsl', 'deputy_dsl', 'headteacher'],
+  // The audit is about the school, not children: governors read it and sign it, never edit it.
+  'audits.list': ['dsl', 'deputy_dsl', 'headteacher', 'governor'],
+  'audits.get': ['dsl', 'deputy_dsl', 'headteacher', 'governor'],
+  'audits.export': ['dsl', 'deputy_dsl', 'headteacher', 'governor'],
+  'audits.start': ['dsl', 'deputy_dsl', 'headteacher'],
+  'audits.importQuestions': ['dsl', 'deputy_dsl', 'headteacher'],
+  'audits.answer': ['dsl', 'deputy_dsl', 'headteacher'],
+  'audits.addAction': ['dsl', 'deputy_dsl', 'headteacher'],
+  'audits.completeAction': ['dsl', 'deputy_dsl', 'headteacher'],
+  'audits.evidenceOptions': ['dsl', 'deputy_dsl', 'headteacher'],
+  'audits.signOff': ['dsl', 'governor'],
 };
 
 const PUBLIC = new Set<MethodName>([

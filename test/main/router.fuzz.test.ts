@@ -113,6 +113,19 @@ describe('fuzzing every method (security F2)', () => {
     'transfer_receipts',
     'exports_log',
     'form_templates',
+    'people',
+    'training_records',
+    'training_withdrawals',
+    'kcsie_attestations',
+    'training_intervals',
+    'policies',
+    'policy_reviews',
+    'filtering_reviews',
+    'audit_question_sets',
+    'audit_years',
+    'audit_answers',
+    'audit_actions',
+    'audit_signoffs',
   ];
   // Statements are prepared once per database: preparing them on every run leaves native
   // memory the garbage collector does not see, and tens of thousands of runs exhaust the machine.

@@ -52,8 +52,13 @@ const noDuties: Handlers = {
 /** Settings lists the local authority's forms for the safeguarding team: none unless given. */
 const noLaForms: Handlers = { 'templates.list': () => ok([]) };
 
+/** The dashboard's training card (governance.manage): nothing due unless given. */
+const noTrainingDue: Handlers = {
+  'training.due': () => ok({ overdue: 0, dueSoon: 0, missing: 0, items: [] }),
+};
+
 export function installFakeLantern(given: Handlers): FakeInvoke {
-  const handlers: Handlers = { ...noDuties, ...noLaForms, ...given };
+  const handlers: Handlers = { ...noDuties, ...noLaForms, ...noTrainingDue, ...given };
   const invoke: FakeInvoke = vi.fn(async (method: string, input: unknown) => {
     const handler = handlers[method as MethodName] as
       ((input: unknown) => Answer<MethodName>) | undefined;
@@ -226,6 +231,7 @@ export const emptyDashboard: Dashboard = {
   actionsDueSoon: [],
   reviewsDue: [],
   escalations: [],
+  policiesDue: [],
 };
 
 /**

@@ -14,6 +14,9 @@ import { m0012CuratedChronologies } from './0012-curated-chronologies';
 import { m0013Duties } from './0013-duties';
 import { m0014Exports } from './0014-exports';
 import { m0015Transfers } from './0015-transfers';
+import { m0016Training } from './0016-training';
+import { m0017Policies } from './0017-policies';
+import { m0018Audit } from './0018-audit';
 
 export type Migration = { name: string; up(db: Db): void };
 
@@ -34,4 +37,7 @@ export const migrations: readonly Migration[] = [
   m0013Duties,
   m0014Exports,
   m0015Transfers,
+  m0016Training,
+  m0017Policies,
+  m0018Audit,
 ];

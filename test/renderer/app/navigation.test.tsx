@@ -51,6 +51,10 @@ describe('main navigation by role', () => {
       'Statutory duties',
       'Operation Encompass',
       'Search concerns',
+      'Governance',
+      'Policies',
+      'Safeguarding audit',
+      'Training',
       'Users',
       'Audit log',
       'Settings',
@@ -74,11 +78,15 @@ describe('main navigation by role', () => {
     expect(inputsTo(invoke, 'dashboard.get')).toEqual([]);
   });
 
-  it('shows a governor no pupils, users or audit log, and opens on the school profile', async () => {
+  it('shows a governor no pupils, users or audit log, and opens on the governors’ view', async () => {
     const invoke = openAs('governor');
-    expect(await screen.findByRole('heading', { name: 'School profile' })).toBeTruthy();
-    expect(await navLabels()).toEqual(['School profile', 'My account']);
-    expect(screen.queryByRole('button', { name: 'Edit school details' })).toBeNull();
+    expect(await screen.findByRole('heading', { name: 'Governance', level: 1 })).toBeTruthy();
+    expect(await navLabels()).toEqual([
+      'Governance',
+      'Safeguarding audit',
+      'School profile',
+      'My account',
+    ]);
     expect(inputsTo(invoke, 'children.list')).toEqual([]);
     expect(inputsTo(invoke, 'alerts.list')).toEqual([]);
   });

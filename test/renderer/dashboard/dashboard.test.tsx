@@ -67,6 +67,15 @@ const dashboard: Dashboard = {
       latest: '2026-11-02T08:30',
     },
   ],
+  policiesDue: [
+    { id: 'child_protection', title: 'Child protection policy', nextReview: '', overdue: true },
+    {
+      id: 'online_safety',
+      title: 'Online safety policy',
+      nextReview: '2026-12-10',
+      overdue: false,
+    },
+  ],
 };
 
 function openAs(role: Role, answer = () => ok(dashboard)) {

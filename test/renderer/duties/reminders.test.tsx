@@ -98,7 +98,7 @@ describe('statutory duty reminders', () => {
 
   it('shows nothing when nothing is open, and asks nothing of a governor', async () => {
     const invoke = openAs('governor', [{ overdue: 3, dueToday: 0, mineOpen: 0 }]);
-    await screen.findByRole('heading', { name: 'School profile', level: 1 });
+    await screen.findByRole('heading', { name: 'Governance', level: 1 });
     expect(inputsTo(invoke, 'duties.reminders')).toEqual([]);
     expect(screen.queryByText(/statutory dut/)).toBeNull();
   });
