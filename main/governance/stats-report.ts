@@ -20,7 +20,7 @@ import { PROTECTIVE_MARKING, renderPdf } from '../documents/pdf';
 import { safeFileName } from '../exports/naming';
 import { recordExport } from '../exports/record';
 import type { Handled, HandlerContext } from '../handler';
-import { buildGovernanceStats } from './stats';
+import { buildGovernanceStats, checkGrouping } from './stats';
 
 /** The exports log's form id for this report. */
 export const GOVERNORS_REPORT_FORM = 'governors-report';
@@ -136,6 +136,7 @@ export async function exportGovernorsReport(
   ctx: HandlerContext,
   input: ParsedInput<'governance.report'>,
 ): Promise<Handled<SavedFile>> {
+  checkGrouping(ctx, input.grouping);
   const stats = buildGovernanceStats(ctx, input.academicYear, input.grouping);
   const schoolName = ctx.store.school.get()?.name ?? '';
   const data = await governorsReportPdf(

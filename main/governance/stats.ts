@@ -4,6 +4,7 @@
  * child's identity or any free text; dates go no finer than the month (or term).
  */
 import type { ParsedInput } from '../../shared/api';
+import type { DecisionKind } from '../../shared/casework/schema';
 import { decisionKinds, decisionLabels } from '../../shared/casework/schema';
 import { concernTags, statutoryCategories } from '../../shared/concerns/taxonomy';
 import { academicYearOf, academicYearStart } from '../../shared/dates/calendar-schema';
@@ -20,7 +21,10 @@ import { academicMonths, monthLabel } from '../../shared/governance/stats';
 import type { CountTable } from '../../shared/governance/suppression';
 import { suppress } from '../../shared/governance/suppression';
 import { auditStatus } from '../audit-s175/service';
+import { can } from '../../shared/auth/roles';
+import { ApiFailure } from '../api-failure';
 import type { Handled, HandlerContext } from '../handler';
+import { roleOf } from '../handler';
 import { policyCompliance } from '../policies/service';
 import { trainingCompliance } from '../training/service';
 import type { InstantRange } from './stats-repo';
@@ -105,13 +109,20 @@ function concernsByCategory(ctx: HandlerContext, year: string, periods: Periods)
   return { rows, columns: periods.labels, cells };
 }
 
+/**
+ * Referrals to the LADO are counted in the LADO table alone: the same referrals in two tables,
+ * each suppressed on its own, could give a withheld count away.
+ */
+const tabledDecisions: readonly DecisionKind[] = decisionKinds.filter((k) => k !== 'lado');
+
 function decisionsTable(ctx: HandlerContext, year: string, periods: Periods): CountTable {
-  const cells = zeros(decisionKinds.length, periods.labels.length);
+  const cells = zeros(tabledDecisions.length, periods.labels.length);
   for (const fact of ctx.store.governanceStats.decisions(instantRange(year))) {
     const date = dateInYear(fact.decidedAt, year);
-    if (date !== null) bump(cells, decisionKinds.indexOf(fact.kind), periods.of(date));
+    const row = tabledDecisions.indexOf(fact.kind);
+    if (date !== null && row >= 0) bump(cells, row, periods.of(date));
   }
-  return { rows: decisionKinds.map((k) => decisionLabels[k]), columns: periods.labels, cells };
+  return { rows: tabledDecisions.map((k) => decisionLabels[k]), columns: periods.labels, cells };
 }
 
 function ladoTable(ctx: HandlerContext, year: string, periods: Periods): CountTable {
@@ -232,10 +243,25 @@ export function buildGovernanceStats(
   };
 }
 
+/**
+ * Security G8: a governor sees no date finer than the term. Months are for those who may read
+ * the records themselves (governance.manage); they also keep the month and term tables of one
+ * year, each suppressed on its own, from being laid side by side by a governor.
+ */
+export function checkGrouping(ctx: HandlerContext, grouping: StatsGrouping): void {
+  if (grouping === 'month' && !can(roleOf(ctx.session), 'governance.manage'))
+    throw new ApiFailure(
+      'forbidden',
+      'Governors see these statistics by term: counts by month could identify a child.',
+      { grouping: 'Choose terms.' },
+    );
+}
+
 export function governanceStats(
   ctx: HandlerContext,
   input: ParsedInput<'governance.stats'>,
 ): Handled<GovernanceStats> {
+  checkGrouping(ctx, input.grouping);
   return { value: buildGovernanceStats(ctx, input.academicYear, input.grouping) };
 }
 

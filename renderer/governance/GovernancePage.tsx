@@ -207,16 +207,18 @@ export function GovernancePage() {
             if (v !== '') setYear(v);
           }}
         />
-        <SelectField
-          id="governance-grouping"
-          label="Show counts"
-          value={grouping}
-          placeholder="Choose months or terms"
-          options={statsGroupings.map((g) => ({ value: g, label: statsGroupingLabels[g] }))}
-          onChange={(v) => {
-            if (v === 'month' || v === 'term') setGrouping(v);
-          }}
-        />
+        {manage ? (
+          <SelectField
+            id="governance-grouping"
+            label="Show counts"
+            value={grouping}
+            placeholder="Choose months or terms"
+            options={statsGroupings.map((g) => ({ value: g, label: statsGroupingLabels[g] }))}
+            onChange={(v) => {
+              if (v === 'month' || v === 'term') setGrouping(v);
+            }}
+          />
+        ) : null}
       </div>
       <div className="governance__export">
         <Button

@@ -147,12 +147,17 @@ describe('the governors’ view (security G8)', () => {
     expect(secrets.names.length).toBeGreaterThan(50);
     expect(secrets.upns.length).toBeGreaterThan(50);
     expect(secrets.texts.length).toBeGreaterThan(100);
-    const first = await statsAs(governor, '2026/27', 'month');
+    const first = await statsAs(governor, '2026/27', 'term');
     expect(first.years.length).toBeGreaterThanOrEqual(3);
     let concerns = 0;
+    // Governors see terms only (G8: no date finer than the term); the safeguarding team may
+    // see months, and their answers must carry no child either.
     for (const year of first.years)
-      for (const grouping of ['month', 'term'] as const) {
-        const stats = await statsAs(governor, year, grouping);
+      for (const [session, grouping] of [
+        [governor, 'term'],
+        [dsl, 'month'],
+      ] as const) {
+        const stats = await statsAs(session, year, grouping);
         expect(stats.threshold).toBe(5);
         expect(stats.concernsByCategory.columns).toHaveLength(grouping === 'month' ? 12 : 3);
         const { json, strange } = residue(stats);
@@ -166,13 +171,23 @@ describe('the governors’ view (security G8)', () => {
     expect(concerns).toBeGreaterThan(100);
   });
 
+  it('refuses a governor counts by month, in the page and in the report', async () => {
+    for (const method of ['governance.stats', 'governance.report'] as const) {
+      const error = errorOf(
+        await core.invoke(governor, method, { academicYear: '2025/26', grouping: 'month' }),
+      );
+      expect(error.code, method).toBe('forbidden');
+      expect(error.message).toContain('by term');
+    }
+  });
+
   it('withholds small counts: some cells are withheld, none can be worked out', async () => {
-    const stats = await statsAs(governor, '2025/26', 'month');
+    const stats = await statsAs(dsl, '2025/26', 'month');
     expect(stats.concernsByCategory.cells.flat()).toContain(null);
     expectSuppressed(stats);
   });
 
-  it('counts what the store holds: every decision of the year, by month and by term', async () => {
+  it('counts what the store holds: every decision of the year but the LADO’s (their own table), by month and by term', async () => {
     // 1 September 00:00 in London is 31 August 23:00 UTC (summer time), both years.
     const decided = await readStore(
       dir.path,
@@ -180,17 +195,18 @@ describe('the governors’ view (security G8)', () => {
         db
           .prepare<[], { n: number }>(
             `SELECT count(*) AS n FROM concern_decisions
-             WHERE decided_at >= '2025-08-31T23:00:00.000Z' AND decided_at < '2026-08-31T23:00:00.000Z'`,
+             WHERE decided_at >= '2025-08-31T23:00:00.000Z' AND decided_at < '2026-08-31T23:00:00.000Z'
+               AND kind <> 'lado'`,
           )
           .get()?.n,
     );
     expect(decided).toBeGreaterThan(20);
-    expect((await statsAs(governor, '2025/26', 'month')).decisions.total).toBe(decided);
+    expect((await statsAs(dsl, '2025/26', 'month')).decisions.total).toBe(decided);
     expect((await statsAs(governor, '2025/26', 'term')).decisions.total).toBe(decided);
   });
 
   it('groups by the school’s own terms when they are entered, holidays with the term before', async () => {
-    const byMonth = await statsAs(governor, '2025/26', 'month');
+    const byMonth = await statsAs(dsl, '2025/26', 'month');
     await must(
       core.invoke(dsl, 'calendar.saveYear', {
         academicYear: '2025/26',
@@ -276,7 +292,7 @@ describe('the governors’ view (security G8)', () => {
   it('refuses a year that is not an academic year', async () => {
     const r = await core.invoke(governor, 'governance.stats', {
       academicYear: '2025/27',
-      grouping: 'month',
+      grouping: 'term',
     });
     expect(errorOf(r).fields).toHaveProperty('academicYear');
   });

@@ -134,16 +134,27 @@ describe('the governors’ view', () => {
     expect(inputsTo(invoke, 'governance.stats')[0]).toMatchObject({ grouping: 'term' });
   });
 
-  it('asks again for another year and for months', async () => {
+  it('asks again for another year; a governor is offered terms only (G8)', async () => {
     const invoke = start('governor');
     await screen.findByRole('img', { name: /Concerns by category, whole year/ });
+    expect(screen.queryByLabelText('Show counts')).toBeNull();
     fireEvent.change(screen.getByLabelText('Academic year'), { target: { value: '2025/26' } });
-    fireEvent.change(screen.getByLabelText('Show counts'), { target: { value: 'month' } });
     await waitFor(() => {
       expect(inputsTo(invoke, 'governance.stats').at(-1)).toEqual({
         academicYear: '2025/26',
-        grouping: 'month',
+        grouping: 'term',
       });
+    });
+  });
+
+  it('the DSL may ask for months', async () => {
+    const invoke = start('dsl');
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    fireEvent.click(within(nav).getByRole('button', { name: 'Governance' }));
+    await screen.findByRole('img', { name: /Concerns by category, whole year/ });
+    fireEvent.change(screen.getByLabelText('Show counts'), { target: { value: 'month' } });
+    await waitFor(() => {
+      expect(inputsTo(invoke, 'governance.stats').at(-1)).toMatchObject({ grouping: 'month' });
     });
   });
 
