@@ -464,7 +464,7 @@ export const validInputs: { [M in MethodName]: MethodInput<M> } = {
   'training.setInterval': { kind: 'governor', months: 24 },
   'training.evidence': { recordId: someId },
   'training.due': {},
-  'governance.stats': { academicYear: '2026/27', grouping: 'month' },
+  'governance.stats': { academicYear: '2026/27', grouping: 'term' },
   'governance.report': { academicYear: '2026/27', grouping: 'term' },
   'governance.saveThreshold': { threshold: 5 },
   'audits.list': {},
