@@ -130,4 +130,10 @@ export default defineConfig(
       '@typescript-eslint/no-unnecessary-type-parameters': 'off',
     },
   },
+  {
+    // The CLI launcher: plain JavaScript that checks Node's version before loading TypeScript.
+    files: ['bin/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: globals.node },
+  },
 );

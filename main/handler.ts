@@ -1,5 +1,5 @@
 import { ApiFailure } from './api-failure';
-import type { SessionUser } from '../shared/api';
+import type { SessionStatus, SessionUser } from '../shared/api';
 import type { Role } from '../shared/auth/roles';
 import type { Logger } from './log';
 import type { Platform } from './platform';
@@ -20,6 +20,14 @@ export function roleOf(session: SessionState): Role | null {
   return session.user?.role ?? null;
 }
 
+/** Opens and leaves the demonstration school (see app.ts); absent where there is none. */
+export type DemoControl = {
+  /** Builds the demo school if needed (or afresh), switches to it and signs in as its DSL. */
+  explore(session: SessionState, fresh: boolean): Promise<SessionStatus>;
+  /** Signs everyone out of the demo school and returns to the school's own store. */
+  leave(session: SessionState): SessionStatus;
+};
+
 export type Services = {
   vault: Vault;
   clock: () => Date;
@@ -28,6 +36,7 @@ export type Services = {
   throttle: SignInThrottle;
   /** Called after a session locks: closes the store when nobody is signed in any more. */
   closeStoreIfUnused: () => void;
+  demo?: DemoControl;
 };
 
 /** What a handler gets: the services, its session, one clock reading for the whole call. */

@@ -11,10 +11,13 @@ export type SaveRequest = {
 export type Platform = {
   /** Asks where to save and writes the file; the chosen path, or null when cancelled. */
   saveFile(request: SaveRequest, data: Buffer): Promise<string | null>;
+  /** Asks for a folder (backups go there); the chosen path, or null when cancelled. */
+  chooseFolder(title: string): Promise<string | null>;
 };
 
 export const noPlatform: Platform = {
   saveFile: () => Promise.reject(new Error('Saving files is not available here.')),
+  chooseFolder: () => Promise.reject(new Error('Choosing a folder is not available here.')),
 };
 
 /**

@@ -5,7 +5,7 @@ import { isMethodName, methods } from '../shared/api';
 import { can } from '../shared/auth/roles';
 import { londonDate } from '../shared/dates/calendar-date';
 import type { ApiError, Result } from '../shared/result';
-import { ApiFailure } from './api-failure';
+import { ApiFailure, storageFailure } from './api-failure';
 import type { AuditOutcome } from './audit/log';
 import { childViewers, exportAuditCsv, listAudit, verifyAudit } from './audit/service';
 import {
@@ -21,6 +21,18 @@ import {
   signIn,
 } from './auth/service';
 import { applyImport, listImportMappings, previewImport } from './children/import';
+import {
+  createSar,
+  decideExemption,
+  exportSar,
+  extendSar,
+  getSar,
+  listSars,
+  pauseSar,
+  redactSar,
+  resumeSar,
+  withdrawSar,
+} from './sar/service';
 import {
   addDesignation,
   currentDesignations,
@@ -77,6 +89,14 @@ import {
   signOffAudit,
   startAudit,
 } from './audit-s175/service';
+import {
+  chooseBackupFolder,
+  getBackupStatus,
+  runBackupNow,
+  saveBackupSettings,
+  verifyLatestBackup,
+} from './backup/service';
+import { chooseBackupToRestore, restoreAtSetup } from './backup/restore-at-setup';
 import { StoreError } from './db/errors';
 import { exportPack, packHistory, packOptions, packPreview } from './exports/pack';
 import {
@@ -101,7 +121,7 @@ import {
   getEncompass,
   recordEncompass,
 } from './encompass/service';
-import type { Handled, HandlerContext, Services, SessionState } from './handler';
+import type { DemoControl, Handled, HandlerContext, Services, SessionState } from './handler';
 import { roleOf } from './handler';
 import { exportForm, prepareForm } from './forms/builtin';
 import {
@@ -122,6 +142,7 @@ import {
   previewTemplate,
   saveMapping,
 } from './forms/templates';
+import { exportSchoolData, verifyData } from './portable/service';
 import { getSchool, saveSchool } from './school/service';
 import { searchConcerns } from './search/service';
 import {
@@ -148,6 +169,16 @@ import {
 import { getSettings, saveEscalationRules, saveSettings } from './settings/service';
 import { addUser, listUsers, resetPassphrase, setStatus } from './users/service';
 import { KeyringError } from './vault/keyring';
+import {
+  destroyFile,
+  destructionRegister,
+  holdsForChild,
+  liftHold,
+  placeHold,
+  retentionQueue,
+  retentionSettings,
+  saveRetentionSettings,
+} from './retention/service';
 
 /**
  * Payloads above this are refused before parsing (security F1), unless the method's contract
@@ -181,6 +212,11 @@ type Registry = {
   [M in MethodName]: { kind: 'tx'; run: TxRun<M> } | { kind: 'async'; run: AsyncRun<M> };
 };
 
+function demoControl(ctx: HandlerContext): DemoControl {
+  if (!ctx.demo) throw new ApiFailure('not_found', 'Demo data is not available here.');
+  return ctx.demo;
+}
+
 const tx = <M extends MethodName>(run: TxRun<M>) => ({ kind: 'tx' as const, run });
 const async = <M extends MethodName>(run: AsyncRun<M>) => ({ kind: 'async' as const, run });
 
@@ -188,11 +224,17 @@ const registry: Registry = {
   'session.status': async((ctx) => ({ value: sessionStatus(ctx) })),
   'setup.create': async(setupCreate),
   'setup.saveRecoverySheet': async(saveRecoverySheet),
+  'setup.chooseBackup': async(chooseBackupToRestore),
+  'setup.restore': async(restoreAtSetup),
   'setup.confirmRecoveryKey': async(confirmRecoveryKey),
   'auth.signIn': async(signIn),
   'auth.recover': async(recover),
   'auth.changePassphrase': async(changePassphrase),
   'auth.lock': async((ctx) => ({ value: sessionStatus(ctx) })),
+  'demo.explore': async(async (ctx, input) => ({
+    value: await demoControl(ctx).explore(ctx.session, input.fresh),
+  })),
+  'demo.leave': async((ctx) => ({ value: demoControl(ctx).leave(ctx.session) })),
   'school.get': tx(getSchool),
   'school.save': tx(saveSchool),
   'children.list': tx(listChildren),
@@ -328,6 +370,32 @@ const registry: Registry = {
   'audits.evidenceOptions': tx(auditEvidenceOptions),
   'audits.signOff': tx(signOffAudit),
   'audits.export': async(exportAudit),
+  'backup.status': tx(getBackupStatus),
+  'backup.chooseFolder': async(chooseBackupFolder),
+  'backup.saveSettings': tx(saveBackupSettings),
+  // Async: a backup writes files outside any transaction and commits its log row after.
+  'backup.run': async(runBackupNow),
+  'backup.verify': async(verifyLatestBackup),
+  'retention.queue': tx(retentionQueue),
+  'retention.holds': tx(holdsForChild),
+  'retention.placeHold': tx(placeHold),
+  'retention.liftHold': tx(liftHold),
+  'retention.settings': tx(retentionSettings),
+  'retention.saveSettings': tx(saveRetentionSettings),
+  'retention.register': tx(destructionRegister),
+  'retention.destroy': async(destroyFile),
+  'sar.list': tx(listSars),
+  'sar.create': tx(createSar),
+  'sar.get': tx(getSar),
+  'sar.redact': tx(redactSar),
+  'sar.exemption': tx(decideExemption),
+  'sar.pause': tx(pauseSar),
+  'sar.resume': tx(resumeSar),
+  'sar.extend': tx(extendSar),
+  'sar.export': async(exportSar),
+  'sar.withdraw': tx(withdrawSar),
+  'data.exportSchool': async(exportSchoolData),
+  'data.verify': tx(verifyData),
 };
 
 /** What a session that must change its passphrase may still do. */
@@ -496,7 +564,12 @@ export function createRouter(services: Services) {
         services.closeStoreIfUnused();
         return { ok: true, value: sessionStatus(ctx) };
       }
-      vault.maybeCheckpoint();
+      try {
+        vault.maybeCheckpoint();
+      } catch (err) {
+        // The write has committed; the checkpoint is tried again after the next call.
+        logger.error('audit checkpoint not saved', { method, error: String(err) });
+      }
       return { ok: true, value: handled.value };
     } catch (err) {
       if (err instanceof ApiFailure) {
@@ -509,6 +582,11 @@ export function createRouter(services: Services) {
       if (err instanceof StoreError || err instanceof KeyringError) {
         logger.error('store error', { method, error: err.message });
         return fail(session, method, 'failed', { code: 'store_error', message: err.message });
+      }
+      const storage = storageFailure(err);
+      if (storage) {
+        logger.error('storage failure', { method, error: String(err) });
+        return fail(session, method, 'failed', { code: storage.code, message: storage.message });
       }
       logger.error('unexpected failure', {
         method,

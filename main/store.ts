@@ -1,5 +1,6 @@
 import { readAuditKey } from './audit/chain';
 import { auditWriter } from './audit/log';
+import { backupsRepo } from './backup/repo';
 import { importMappingsRepo } from './children/mappings-repo';
 import { childrenRepo } from './children/repo';
 import { caseworkRepo } from './casework/repo';
@@ -30,6 +31,8 @@ import { auditRepo } from './audit-s175/repo';
 import { auditQueries } from './audit/queries';
 import { settingsRepo } from './settings/repo';
 import { usersRepo } from './users/repo';
+import { retentionRepo } from './retention/repo';
+import { sarRepo } from './sar/repo';
 
 /** An open, unlocked school database with its prepared repositories. */
 export type Store = {
@@ -78,6 +81,12 @@ export type Store = {
   /** The annual safeguarding audit (s.175/s.157): years, answers, actions, sign-offs. */
   safeguardingAudit: ReturnType<typeof auditRepo>;
   auditQueries: ReturnType<typeof auditQueries>;
+  /** Backup folders, the schedule and the append-only log of backups (issue 8). */
+  backups: ReturnType<typeof backupsRepo>;
+  /** Legal holds, retention settings and the destruction register (issue 8, security G6). */
+  retention: ReturnType<typeof retentionRepo>;
+  /** Subject access requests: the request, its clock, redactions, exemptions, completion. */
+  sar: ReturnType<typeof sarRepo>;
   close(): void;
 };
 
@@ -115,6 +124,9 @@ export function storeFor(db: Db): Store {
     alerts: alertsRepo(db),
     safeguardingAudit: auditRepo(db),
     auditQueries: auditQueries(db),
+    backups: backupsRepo(db),
+    retention: retentionRepo(db),
+    sar: sarRepo(db),
     close: () => {
       auditKey.fill(0);
       closeDatabase(db);

@@ -42,6 +42,7 @@ import { encompassAddendumInput, encompassInput } from './encompass/schema';
 import type { SchoolProfile } from './school/schema';
 import { schoolInput } from './school/schema';
 import type { SearchResults } from './search/schema';
+import type { StoreVerification } from './portable/schema';
 import { searchInput } from './search/schema';
 import type { Settings } from './settings/schema';
 import type {
@@ -77,6 +78,18 @@ import {
   startInput,
 } from './duties/schema';
 import type { DutySettingsVersion } from './duties/settings';
+import type { SarDetail, SarExported, SarSummary } from './sar/schema';
+import {
+  sarCreateInput,
+  sarExemptionInput,
+  sarExportInput,
+  sarExtendInput,
+  sarIdInput,
+  sarPauseInput,
+  sarRedactInput,
+  sarResumeInput,
+  sarWithdrawInput,
+} from './sar/schema';
 import { dutySettingsInput } from './duties/settings';
 import { AUTO_LOCK_MINUTES } from './settings/schema';
 import type { User } from './users/schema';
@@ -145,6 +158,16 @@ import {
   importQuestionsInput as auditImportQuestionsInput,
   MAX_QUESTION_CSV_CHARS,
 } from './audit-s175/schema';
+import type { BackupRun, BackupStatus } from './backup/schema';
+import { backupRunInput, backupSettingsInput, backupVerifyInput } from './backup/schema';
+import type {
+  ChildHolds,
+  DestructionRecord,
+  RetentionQueue,
+  RetentionSettingsVersion,
+} from './retention/schema';
+import { destroyInput, liftHoldInput, placeHoldInput, queueInput } from './retention/schema';
+import { retentionSettingsInput } from './retention/rules';
 import { recordId as id } from './record-id';
 
 /** `public` methods run before sign-in (unlock, status); everything else needs a permission. */
@@ -195,6 +218,19 @@ export type SessionStatus = {
   recoveryKeyPending: boolean;
   /** Lock after this many minutes without keyboard or pointer activity. */
   autoLockMinutes: number;
+  /**
+   * Set when the open data directory is the demonstration school (synthetic, marked DEMO on every
+   * screen): its accounts, which all share the one published passphrase.
+   */
+  demo: DemoInfo | null;
+};
+
+/** A backup folder chosen at first run, before it is opened with a secret. */
+export type BackupToRestore = { folder: string; createdAt: string; schemaVersion: number };
+
+export type DemoInfo = {
+  passphrase: string;
+  accounts: { username: string; displayName: string; role: Role }[];
 };
 
 export type ChildList = { items: ChildSummary[]; total: number };
@@ -241,6 +277,33 @@ export const methods = {
     access: 'public',
     writes: true,
     summary: 'First run: create the encrypted store, the school and the first DSL',
+  }),
+  'setup.chooseBackup': method<BackupToRestore | null>()({
+    input: none,
+    access: 'public',
+    writes: false,
+    summary:
+      'First run after a lost computer: choose a backup folder to restore (null when cancelled)',
+  }),
+  'setup.restore': method<SessionStatus>()({
+    input: z.strictObject({
+      folder: z.string().min(1, 'Choose the backup folder first.').max(4096),
+      secret: z.discriminatedUnion('kind', [
+        z.strictObject({
+          kind: z.literal('passphrase'),
+          username: usernameField,
+          passphrase: passphraseField.min(1, 'Enter your passphrase.'),
+        }),
+        z.strictObject({
+          kind: z.literal('recovery'),
+          recoveryKey: z.string().min(1, 'Enter the recovery key.').max(100),
+        }),
+      ]),
+    }),
+    access: 'public',
+    writes: true,
+    summary:
+      'First run: restore the school’s store from a verified backup into this (empty) data directory',
   }),
   'setup.saveRecoverySheet': method<SavedFile>()({
     input: none,
@@ -289,6 +352,19 @@ export const methods = {
     access: 'account.self',
     writes: false,
     summary: 'Lock Lantern (sign out of this window)',
+  }),
+  'demo.explore': method<SessionStatus>()({
+    input: z.strictObject({ fresh: z.boolean() }),
+    access: 'public',
+    writes: true,
+    summary:
+      'Open the demonstration school (a separate synthetic school marked DEMO), building it first if needed',
+  }),
+  'demo.leave': method<SessionStatus>()({
+    input: none,
+    access: 'public',
+    writes: false,
+    summary: 'Leave the demonstration school and return to the school’s own store',
   }),
   'school.get': method<SchoolProfile | null>()({
     input: none,
@@ -1179,6 +1255,165 @@ export const methods = {
     writes: true,
     summary:
       'Save a year’s safeguarding audit as PDF or Word (the local authority layout) and log it',
+  }),
+  'backup.status': method<BackupStatus>()({
+    input: none,
+    access: 'backup.manage',
+    writes: false,
+    summary: 'Backup folders, the schedule, the last good backup and any warnings',
+  }),
+  'backup.chooseFolder': method<{ path: string | null }>()({
+    input: none,
+    access: 'backup.manage',
+    writes: false,
+    summary: 'Choose a backup folder with the computer’s folder picker',
+  }),
+  'backup.saveSettings': method<BackupStatus>()({
+    input: backupSettingsInput,
+    access: 'backup.manage',
+    writes: true,
+    summary: 'Choose the backup folders, how often to back up and how many backups to keep',
+  }),
+  'backup.run': method<{ runs: BackupRun[]; status: BackupStatus }>()({
+    input: backupRunInput,
+    access: 'backup.manage',
+    writes: true,
+    summary: 'Back up now to one backup folder or to all of them, and check each backup',
+  }),
+  'backup.verify': method<{ run: BackupRun; status: BackupStatus }>()({
+    input: backupVerifyInput,
+    access: 'backup.manage',
+    writes: true,
+    summary: 'Check the newest backup in a backup folder opens and is complete',
+  }),
+  'retention.queue': method<RetentionQueue>()({
+    input: queueInput,
+    access: 'retention.manage',
+    writes: false,
+    summary:
+      'Children’s files whose retention review date has passed or falls within the months given, with any legal hold',
+  }),
+  'retention.holds': method<ChildHolds>()({
+    input: z.strictObject({ childId: id }),
+    access: 'retention.manage',
+    writes: false,
+    summary: 'The legal holds on a child’s file, the current one first',
+  }),
+  'retention.placeHold': method<ChildHolds>()({
+    input: placeHoldInput,
+    access: 'retention.manage',
+    writes: true,
+    summary: 'Place a legal hold on a child’s file (litigation, an inquiry, a police request)',
+  }),
+  'retention.liftHold': method<ChildHolds>()({
+    input: liftHoldInput,
+    access: 'retention.manage',
+    writes: true,
+    summary: 'Lift a legal hold, with the reason (the hold stays on record)',
+  }),
+  'retention.settings': method<{
+    current: RetentionSettingsVersion;
+    history: RetentionSettingsVersion[];
+  }>()({
+    input: none,
+    access: 'retention.manage',
+    writes: false,
+    summary: 'The retention periods in force per record type and every earlier version',
+  }),
+  'retention.saveSettings': method<RetentionSettingsVersion>()({
+    input: retentionSettingsInput,
+    access: 'retention.manage',
+    writes: true,
+    summary: 'Save a new version of the retention periods (in years) per record type',
+  }),
+  'retention.register': method<DestructionRecord[]>()({
+    input: none,
+    access: 'retention.manage',
+    writes: false,
+    summary: 'The destruction register: what was destroyed, when, by whom and why (no content)',
+  }),
+  'retention.destroy': method<DestructionRecord>()({
+    input: destroyInput,
+    access: 'retention.destroy',
+    writes: true,
+    summary:
+      'Destroy a child’s file after its review date when no legal hold stands: delete everything held about the child, then vacuum the database',
+  }),
+  'sar.list': method<SarSummary[]>()({
+    input: none,
+    access: 'sar.manage',
+    writes: false,
+    summary: 'Subject access requests, newest first, with the due date in force',
+  }),
+  'sar.create': method<SarDetail>()({
+    input: sarCreateInput,
+    access: 'sar.manage',
+    writes: true,
+    summary: 'Log a subject access request about a child and start its one-month duty',
+  }),
+  'sar.get': method<SarDetail>()({
+    input: sarIdInput,
+    access: 'sar.manage',
+    writes: false,
+    summary:
+      'A subject access request: everything held about the child, redaction suggestions and decisions, the due date',
+  }),
+  'sar.redact': method<SarDetail>()({
+    input: sarRedactInput,
+    access: 'sar.manage',
+    writes: true,
+    summary:
+      'Withhold a third party, some words or a whole item with a reason; decline a suggestion; or remove a redaction',
+  }),
+  'sar.exemption': method<SarDetail>()({
+    input: sarExemptionInput,
+    access: 'sar.manage',
+    writes: true,
+    summary:
+      'Record whether an exemption (serious harm, crime, child abuse data…) applies, and why',
+  }),
+  'sar.pause': method<SarDetail>()({
+    input: sarPauseInput,
+    access: 'sar.manage',
+    writes: true,
+    summary: 'Stop the clock while waiting for identity or clarification (DUAA 2025)',
+  }),
+  'sar.resume': method<SarDetail>()({
+    input: sarResumeInput,
+    access: 'sar.manage',
+    writes: true,
+    summary: 'Restart the clock; the due date moves on by the days it was stopped',
+  }),
+  'sar.extend': method<SarDetail>()({
+    input: sarExtendInput,
+    access: 'sar.manage',
+    writes: true,
+    summary: 'Extend a complex request by two further months, within the first month',
+  }),
+  'sar.export': method<SarExported>()({
+    input: sarExportInput,
+    access: 'sar.manage',
+    writes: true,
+    summary:
+      'Save the redacted response as PDF, log the export and discharge the duty with it as evidence',
+  }),
+  'sar.withdraw': method<SarDetail>()({
+    input: sarWithdrawInput,
+    access: 'sar.manage',
+    writes: true,
+    summary: 'Record that the requester withdrew the request; its duty no longer applies',
+  }),
+  'data.exportSchool': method<SavedFile>()({
+    input: none,
+    access: 'data.export',
+    writes: false,
+    summary: 'Save every record the school holds as one open, unencrypted JSON file',
+  }),
+  'data.verify': method<StoreVerification>()({
+    input: none,
+    access: 'audit.read',
+    writes: false,
+    summary: 'Check the database file, the links between records, the audit log and the schema',
   }),
 } as const;
 

@@ -9,6 +9,10 @@ export const errorCodes = [
   'wrong_passphrase',
   'locked_out',
   'store_error',
+  /** The disk is full or a file-size limit was reached: nothing was saved. */
+  'storage_full',
+  /** The disk refused a read or write (SQLite I/O error): nothing was saved. */
+  'storage_io',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -3,7 +3,8 @@ import type { AuditVerification } from '../../shared/audit/schema';
 import { formatInstant } from '../../shared/dates/calendar-date';
 import { csvLine } from '../exports/csv';
 import type { Handled, HandlerContext } from '../handler';
-import type { ChainProblem } from './chain';
+import type { Store } from '../store';
+import type { ChainProblem, Checkpoint } from './chain';
 import { verifyChain } from './chain';
 
 export function listAudit(
@@ -40,16 +41,23 @@ function describe(problem: ChainProblem): string {
   }
 }
 
-export function verifyAudit(ctx: HandlerContext): Handled<AuditVerification> {
-  const report = verifyChain(ctx.store.db, ctx.store.auditKey, ctx.vault.checkpoint());
+/** The audit chain checked against the keyring's checkpoint, in plain English. */
+export function auditVerification(
+  store: Store,
+  checkpoint: Checkpoint | null,
+  now: Date,
+): AuditVerification {
+  const report = verifyChain(store.db, store.auditKey, checkpoint);
   return {
-    value: {
-      ok: report.ok,
-      rows: report.rows,
-      problems: report.problems.map(describe),
-      checkedAt: ctx.now.toISOString(),
-    },
+    ok: report.ok,
+    rows: report.rows,
+    problems: report.problems.map(describe),
+    checkedAt: now.toISOString(),
   };
+}
+
+export function verifyAudit(ctx: HandlerContext): Handled<AuditVerification> {
+  return { value: auditVerification(ctx.store, ctx.vault.checkpoint(), ctx.now) };
 }
 
 export async function exportAuditCsv(

@@ -12,6 +12,7 @@ import {
 } from '../../shared/users/recovery-key';
 import type { User } from '../../shared/users/schema';
 import { ApiFailure } from '../api-failure';
+import { demoInfo } from '../demo/demo-marker';
 import type { Handled, HandlerContext, SessionState } from '../handler';
 import { roleOf } from '../handler';
 import { newId } from '../ids';
@@ -52,6 +53,7 @@ export function sessionStatus(ctx: Pick<HandlerContext, 'vault' | 'session'>): S
     schoolConfigured: signedIn && store.school.get() !== null,
     recoveryKeyPending: signedIn && session.pendingRecoveryKey !== null,
     autoLockMinutes: signedIn ? store.settings.get().autoLockMinutes : AUTO_LOCK_MINUTES.default,
+    demo: demoInfo(vault.paths.dataDir),
   };
 }
 

@@ -1,10 +1,13 @@
+import { can } from '../../shared/auth/roles';
 import type { Dashboard } from '../../shared/dashboard/schema';
 import { DUE_SOON_DAYS, OLDEST_AWAITING_SHOWN } from '../../shared/dashboard/schema';
 import { addDays } from '../../shared/dates/calendar-date';
 import { listEscalations } from '../casework/escalations';
 import { triageInbox } from '../casework/service';
 import type { Handled, HandlerContext } from '../handler';
+import { roleOf } from '../handler';
 import { policiesDue } from '../policies/service';
+import { retentionDue } from '../retention/service';
 
 /** What needs the safeguarding team today, in one read. */
 export function dashboard(ctx: HandlerContext): Handled<Dashboard> {
@@ -21,6 +24,7 @@ export function dashboard(ctx: HandlerContext): Handled<Dashboard> {
     reviewsDue: ctx.store.dashboard.reviewsDueBy(horizon),
     escalations,
     policiesDue: policiesDue(ctx),
+    recordsDue: can(roleOf(ctx.session), 'retention.manage') ? retentionDue(ctx) : [],
   };
   const recordIds = [
     ...value.awaitingTriage.oldest.flatMap((i) => [
@@ -30,6 +34,7 @@ export function dashboard(ctx: HandlerContext): Handled<Dashboard> {
     ...actions.map((a) => a.concernId),
     ...value.reviewsDue.map((r) => r.concernId),
     ...escalations.map((e) => e.child.id),
+    ...value.recordsDue.map((r) => r.childId),
   ];
   return { value, recordIds: [...new Set(recordIds)] };
 }

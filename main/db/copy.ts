@@ -5,7 +5,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from './open';
 
 /** Quotes an identifier for SQL. */
-function quoted(name: string): string {
+export function quoted(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 

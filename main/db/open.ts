@@ -2,6 +2,7 @@ import './node-version-guard';
 
 import Database from 'better-sqlite3-multiple-ciphers';
 
+import { storageFailure } from '../api-failure';
 import { StoreError } from './errors';
 import { migrate } from './migrate';
 
@@ -40,6 +41,8 @@ export function openDatabase(file: string, key: Buffer, options: OpenOptions): D
     try {
       db.pragma('schema_version', { simple: true });
     } catch (err) {
+      // A disk that refuses the read (or the shared-memory file) is not a wrong key.
+      if (storageFailure(err)) throw err;
       throw new StoreError('wrong_key', 'The database could not be decrypted with this key.', {
         cause: err,
       });

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 import pdfmake from 'pdfmake';
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 
 /**
  * pdfmake in main: Roboto embedded from the package's own font files, no network access, and
@@ -37,3 +37,29 @@ export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
 
 /** Protective marking for documents holding personal data about children (GSC 2014). */
 export const PROTECTIVE_MARKING = 'OFFICIAL-SENSITIVE';
+
+/** The marking at the top of every page of a portrait case document (packs, SAR responses). */
+export const markedHeader: Content = {
+  text: PROTECTIVE_MARKING,
+  alignment: 'center',
+  bold: true,
+  fontSize: 9,
+  margin: [0, 22, 0, 0],
+};
+
+/** The footer under it: "reference · Page n of N", then the marking again. */
+export function markedFooter(line: string): Content {
+  return {
+    stack: [
+      { text: line, alignment: 'center', fontSize: 8 },
+      {
+        text: PROTECTIVE_MARKING,
+        alignment: 'center',
+        bold: true,
+        fontSize: 9,
+        margin: [0, 4, 0, 0],
+      },
+    ],
+    margin: [0, 20, 0, 0],
+  };
+}

@@ -456,7 +456,7 @@ export function delayDuty(
 }
 
 /** The SAR period extended by two further months: three months from receipt, in all. */
-const EXTENDED_SAR_MONTHS = 3;
+export const EXTENDED_SAR_MONTHS = 3;
 
 export function extendDuty(
   ctx: HandlerContext,

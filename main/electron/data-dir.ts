@@ -56,3 +56,17 @@ function envValue(env: Readonly<Record<string, string | undefined>>): string | u
   const value = env[DATA_DIR_ENV];
   return value === undefined ? undefined : checked(value, DATA_DIR_ENV);
 }
+
+/**
+ * Where "Explore with demo data" keeps the demonstration school: a `demo` folder in Electron's
+ * userData, beside the school's default store and never inside or equal to the school's own.
+ */
+export function demoDataDirFor(dataDir: string, userDataPath: string): string {
+  const preferred = path.resolve(userDataPath, 'demo');
+  const school = path.resolve(dataDir);
+  const clashes =
+    preferred === school ||
+    preferred.startsWith(`${school}${path.sep}`) ||
+    school.startsWith(`${preferred}${path.sep}`);
+  return clashes ? `${school}-demo` : preferred;
+}

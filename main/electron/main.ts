@@ -5,9 +5,10 @@ import * as electronModule from 'electron';
 import type { BrowserWindow, WebContents } from 'electron';
 
 import { createApp } from '../app';
+import { BACKUP_CHECK_MS } from '../backup/scheduler';
 import type { AppOptions, LanternCore, Logger, Session } from '../app';
 import { consoleLogger } from '../log';
-import { resolveDataDir } from './data-dir';
+import { demoDataDirFor, resolveDataDir } from './data-dir';
 import { describeError } from './describe-error';
 import { registerInvokeHandler } from './ipc';
 import { applicationMenu } from './menu';
@@ -135,7 +136,8 @@ export function startLantern(electron: ElectronParts, options: StartOptions): vo
     const dataDir = resolveDataDir(options.argv, options.env, app.getPath('userData'));
     const platform = electronPlatform(electron.dialog, () => mainWindow, app.getPath('documents'));
     const deviceKeys = safeStorageKeys(electron.safeStorage, process.platform);
-    const running = options.createApp({ dataDir, logger, platform, deviceKeys });
+    const demoDataDir = demoDataDirFor(dataDir, app.getPath('userData'));
+    const running = options.createApp({ dataDir, demoDataDir, logger, platform, deviceKeys });
     core = running;
     registerInvokeHandler(electron.ipcMain, running, sessions, logger);
     electron.powerMonitor.on('lock-screen', lockAll);
@@ -153,8 +155,13 @@ export function startLantern(electron: ElectronParts, options: StartOptions): vo
         });
       }
     }, IDLE_CHECK_MS);
+    // Scheduled backups (security R6): the core decides whether one is due.
+    const backupTimer = setInterval(() => {
+      if (core !== undefined && !shuttingDown) void core.runDueBackups();
+    }, BACKUP_CHECK_MS);
     app.on('before-quit', () => {
       clearInterval(idleTimer);
+      clearInterval(backupTimer);
     });
 
     electron.Menu.setApplicationMenu(

@@ -1,7 +1,13 @@
 import type { Db } from '../db/open';
 
 export type ExportKind =
-  'referral_pack' | 'form' | 'la_form' | 'transfer_bundle' | 'transfer_pdf' | 'receipt';
+  | 'referral_pack'
+  | 'form'
+  | 'la_form'
+  | 'transfer_bundle'
+  | 'transfer_pdf'
+  | 'receipt'
+  | 'subject_access';
 
 export type ExportRecord = {
   id: string;

@@ -13,7 +13,7 @@ import type { PackBlock, PackPreview, PackText } from '../../shared/exports/pack
 import { plainText } from '../../shared/exports/pack';
 import { ApiFailure } from '../api-failure';
 import type { StoredAttachment } from '../concerns/attachments-repo';
-import { PROTECTIVE_MARKING, renderPdf } from '../documents/pdf';
+import { markedFooter, markedHeader, PROTECTIVE_MARKING, renderPdf } from '../documents/pdf';
 
 const MARGINS: [number, number, number, number] = [48, 56, 48, 64];
 const CONTENT_WIDTH = 595.28 - MARGINS[0] - MARGINS[2];
@@ -217,26 +217,8 @@ export async function packPdf(
     info: { title: preview.title, creator: 'Lantern', subject: PROTECTIVE_MARKING },
     pageSize: 'A4',
     pageMargins: MARGINS,
-    header: {
-      text: PROTECTIVE_MARKING,
-      alignment: 'center',
-      bold: true,
-      fontSize: 9,
-      margin: [0, 22, 0, 0],
-    },
-    footer: (page: number, count: number) => ({
-      stack: [
-        { text: footerText(page, count + extraPages), alignment: 'center', fontSize: 8 },
-        {
-          text: PROTECTIVE_MARKING,
-          alignment: 'center',
-          bold: true,
-          fontSize: 9,
-          margin: [0, 4, 0, 0],
-        },
-      ],
-      margin: [0, 20, 0, 0],
-    }),
+    header: markedHeader,
+    footer: (page: number, count: number) => markedFooter(footerText(page, count + extraPages)),
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2 },
     // A heading never ends a page: it moves to the next with what it introduces.
     pageBreakBefore: (node, pages) =>

@@ -63,7 +63,7 @@ function concernWhen(c: Concern): string {
 }
 
 /** Each third party with what identifies them: the names and contact details to redact. */
-function thirdParties(file: CaseFile): (ThirdParty & RedactionTarget)[] {
+export function thirdParties(file: CaseFile): (ThirdParty & RedactionTarget)[] {
   const out = new Map<string, ThirdParty & RedactionTarget>();
   for (const a of file.family.adults)
     out.set(`adult:${a.id}`, {
@@ -100,7 +100,8 @@ function thirdParties(file: CaseFile): (ThirdParty & RedactionTarget)[] {
   return [...out.values()];
 }
 
-function childNames(file: CaseFile): string[] {
+/** The child's own names: words of a third party's name that are also these stay unredacted. */
+export function childNames(file: CaseFile): string[] {
   const c = file.child;
   return [c.legalForename, c.legalSurname, c.preferredForename, c.preferredSurname];
 }

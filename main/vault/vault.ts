@@ -413,6 +413,19 @@ export function createVault(
 
     maybeCheckpoint,
 
+    /**
+     * Lends a copy of the data key to `use`, which must not keep it, and zeroes the copy after:
+     * a backup is reopened with the store's own key to prove it (security R6).
+     */
+    withDataKey<T>(use: (key: Buffer) => T): T {
+      const copy = Buffer.from(requireOpen().key);
+      try {
+        return use(copy);
+      } finally {
+        copy.fill(0);
+      }
+    },
+
     lock(): void {
       const open = store;
       if (!open) return;

@@ -2,6 +2,7 @@ import type { Permission } from '../../shared/auth/roles';
 import { unreachable } from '../../shared/assert';
 import { MyAccountPage } from '../account/MyAccountPage';
 import { AuditPage } from '../audit/AuditPage';
+import { BackupsPage } from '../backup/BackupsPage';
 import { SafeguardingAuditPage } from '../audit-s175/SafeguardingAuditPage';
 import { AddChildPage } from '../children/AddChildPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
@@ -24,6 +25,9 @@ import { FillFormPage } from '../forms/FillFormPage';
 import { PupilsPage } from '../children/PupilsPage';
 import { PackPage } from '../exports/PackPage';
 import { PoliciesPage } from '../policies/PoliciesPage';
+import { RetentionPage } from '../retention/RetentionPage';
+import { SarPage } from '../sar/SarPage';
+import { SarsPage } from '../sar/SarsPage';
 import { FillLaFormPage } from '../templates/FillLaFormPage';
 import { TemplateMappingPage } from '../templates/TemplateMappingPage';
 import { TransferOutPage } from '../transfer/TransferOutPage';
@@ -87,8 +91,15 @@ export function pagePermission(route: Route): Permission {
       return 'governance.read';
     case 'policies':
       return 'governance.manage';
+    case 'retention':
+      return 'retention.manage';
+    case 'sars':
+    case 'sar':
+      return 'sar.manage';
     case 'settings':
       return 'settings.read';
+    case 'backups':
+      return 'backup.manage';
     case 'governance':
       return 'governance.read';
     case 'training':
@@ -162,8 +173,16 @@ function Page({ route }: { route: Route }) {
       return <SafeguardingAuditPage />;
     case 'policies':
       return <PoliciesPage />;
+    case 'retention':
+      return <RetentionPage />;
+    case 'sars':
+      return <SarsPage child={route.child ?? null} />;
+    case 'sar':
+      return <SarPage id={route.id} />;
     case 'settings':
       return <SettingsPage />;
+    case 'backups':
+      return <BackupsPage />;
     case 'governance':
       return <GovernancePage />;
     case 'training':

@@ -67,6 +67,18 @@ const sections: readonly Section[] = [
     pages: ['policies'],
   },
   {
+    label: 'Subject access requests',
+    home: { page: 'sars' },
+    permission: 'sar.manage',
+    pages: ['sars', 'sar'],
+  },
+  {
+    label: 'Retention',
+    home: { page: 'retention' },
+    permission: 'retention.manage',
+    pages: ['retention'],
+  },
+  {
     label: 'Safeguarding audit',
     home: { page: 'safeguarding-audit' },
     permission: 'governance.read',
@@ -80,6 +92,12 @@ const sections: readonly Section[] = [
   },
   { label: 'Users', home: { page: 'users' }, permission: 'users.manage', pages: ['users'] },
   { label: 'Audit log', home: { page: 'audit' }, permission: 'audit.read', pages: ['audit'] },
+  {
+    label: 'Backups',
+    home: { page: 'backups' },
+    permission: 'backup.manage',
+    pages: ['backups'],
+  },
   {
     label: 'Settings',
     home: { page: 'settings' },

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 
+import { DemoBanner } from '../demo/DemoBanner';
+
 type PlainLayoutProps = {
   children: ReactNode;
   /** Controls for the header's right-hand side (the Lock button once unlocked). */
@@ -14,6 +16,7 @@ export function PlainLayout({ children, actions }: PlainLayoutProps) {
         <p className="app-header__brand">Lantern</p>
         {actions ? <div className="app-header__actions">{actions}</div> : null}
       </header>
+      <DemoBanner />
       <main className="layout__main layout__main--narrow">{children}</main>
     </div>
   );

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 
 import { roleLabels } from '../../shared/auth/roles';
 import { SecurityAlerts } from '../alerts/SecurityAlerts';
+import { DemoBanner } from '../demo/DemoBanner';
 import { DutyReminderBanner } from '../duties/DutyReminderBanner';
 import type { Route } from '../store';
 import { useLantern } from '../store';
@@ -55,6 +56,7 @@ export function Shell() {
           <LockButton />
         </div>
       </header>
+      <DemoBanner />
       <main className="layout__main">
         <SecurityAlerts pageKey={routeKey(route)} />
         <DutyReminderBanner />

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 
 import { PlainLayout } from '../app/PlainLayout';
+import { DemoAccounts } from '../demo/DemoAccounts';
 import { useLantern } from '../store';
 import { Button } from '../ui/Button';
 import { PageHeading } from '../ui/PageHeading';
@@ -12,6 +13,7 @@ type Problems = { username?: string; passphrase?: string };
 export function SignInScreen({ onForgotten }: { onForgotten: () => void }) {
   const signIn = useLantern((s) => s.signIn);
   const lockNotice = useLantern((s) => s.lockNotice);
+  const demo = useLantern((s) => s.session?.demo ?? null);
   const [username, setUsername] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [problems, setProblems] = useState<Problems>({});
@@ -54,7 +56,11 @@ export function SignInScreen({ onForgotten }: { onForgotten: () => void }) {
     <PlainLayout>
       <PageHeading takeFocus={false}>Sign in to Lantern</PageHeading>
       <StatusMessage notice={pending ? { tone: 'info', text: 'Signing in…' } : lockNotice} />
-      <p>Sign in with your own username and passphrase to open your school’s records.</p>
+      {demo ? (
+        <DemoAccounts demo={demo} />
+      ) : (
+        <p>Sign in with your own username and passphrase to open your school’s records.</p>
+      )}
       <form
         noValidate
         onSubmit={(event) => {

@@ -13,6 +13,7 @@ import {
   wholeYearsBetween,
 } from '../../shared/dates/calendar-date';
 import { useCan } from '../app/use-can';
+import { LegalHoldPanel } from '../retention/LegalHoldPanel';
 import { DutyListSection } from '../duties/DutyListSection';
 import { ChildEncompass } from '../encompass/ChildEncompass';
 import { ChildConcerns } from '../concerns/ChildConcerns';
@@ -91,6 +92,8 @@ export function ChildPage({ id }: { id: string }) {
   const canReadChronology = useCan('chronology.read');
   const canManageCasework = useCan('casework.manage');
   const canReadDuties = useCan('duties.read');
+  const canManageRetention = useCan('retention.manage');
+  const canManageSars = useCan('sar.manage');
   const { child } = record;
   return (
     <>
@@ -156,6 +159,15 @@ export function ChildPage({ id }: { id: string }) {
                 Transfer the child protection file
               </Button>
             ) : null}
+            {canManageSars ? (
+              <Button
+                onClick={() => {
+                  navigate({ page: 'sars', child: { id, name: displayName(child) } });
+                }}
+              >
+                Log a subject access request
+              </Button>
+            ) : null}
             {canWrite ? (
               <Button
                 onClick={() => {
@@ -178,6 +190,7 @@ export function ChildPage({ id }: { id: string }) {
               showChild={false}
             />
           ) : null}
+          {canManageRetention ? <LegalHoldPanel child={child} /> : null}
           {canAudit ? <ChildViewers child={child} /> : null}
         </>
       ) : (

@@ -11,7 +11,9 @@ import { childWithRole, occurredText } from '../concerns/concern-text';
 import { useCan } from '../app/use-can';
 import { DutiesCard } from '../duties/DutiesCard';
 import { TrainingDueCard } from '../training/TrainingDueCard';
+import { LastBackupCard } from '../backup/LastBackupCard';
 import { PoliciesDuePanel } from '../policies/PoliciesDuePanel';
+import { RecordsDuePanel } from '../retention/RecordsDuePanel';
 import { useLantern } from '../store';
 import { LoadFailure, Loading } from '../ui/AsyncState';
 import { Button } from '../ui/Button';
@@ -81,6 +83,8 @@ export function DashboardPage() {
   const navigate = useLantern((s) => s.navigate);
   const canReadDuties = useCan('duties.read');
   const canManageGovernance = useCan('governance.manage');
+  const canManageBackups = useCan('backup.manage');
+  const mayManageRetention = useCan('retention.manage');
   useEffect(() => {
     void load();
   }, [load]);
@@ -142,6 +146,7 @@ export function DashboardPage() {
           </Panel>
           {canReadDuties ? <DutiesCard /> : null}
           {canManageGovernance ? <TrainingDueCard /> : null}
+          {canManageBackups ? <LastBackupCard /> : null}
           <Panel
             id="dashboard-overdue"
             title="Overdue actions"
@@ -179,6 +184,7 @@ export function DashboardPage() {
             <EscalationList items={d.escalations} />
           </Panel>
           <PoliciesDuePanel items={d.policiesDue} today={d.today} />
+          {mayManageRetention ? <RecordsDuePanel items={d.recordsDue} /> : null}
         </div>
       )}
     </>

@@ -447,6 +447,7 @@ const exportKinds: Record<string, string> = {
   transfer_bundle: 'CP file transfer',
   transfer_pdf: 'CP file transfer (PDF)',
   receipt: 'Transfer receipt',
+  subject_access: 'Subject access response',
 };
 
 function SentBefore({ child, history }: { child: Child; history: PackHistoryItem[] }) {

@@ -17,6 +17,7 @@ import { TextField } from '../ui/TextField';
 import { LaFormsSection } from '../templates/LaFormsSection';
 import { useForm } from '../ui/use-form';
 import { ChangeKeySection } from './ChangeKeySection';
+import { DataExportSection } from './DataExportSection';
 import { DutySettingsSection } from './DutySettingsSection';
 import { EscalationRulesSection } from './EscalationRulesSection';
 import { SchoolCalendarSection } from './SchoolCalendarSection';
@@ -83,6 +84,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
 export function SettingsPage() {
   const canWrite = useCan('settings.write');
   const canManageSecurity = useCan('security.manage');
+  const canExportData = useCan('data.export');
   const canManageDuties = useCan('duties.manage');
   const canManageCasework = useCan('casework.manage');
   const settings = useLantern((s) => s.settings);
@@ -141,6 +143,7 @@ export function SettingsPage() {
       ) : null}
       {canManageCasework ? <LaFormsSection /> : null}
       {canManageSecurity ? <ChangeKeySection /> : null}
+      {canExportData ? <DataExportSection /> : null}
     </>
   );
 }

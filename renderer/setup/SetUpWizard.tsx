@@ -5,6 +5,7 @@ import { LockButton } from '../app/LockButton';
 import { PlainLayout } from '../app/PlainLayout';
 import type { SchoolValues } from '../school/SchoolForm';
 import { SchoolForm, blankSchool } from '../school/SchoolForm';
+import { ExploreDemo } from '../demo/ExploreDemo';
 import { useLantern } from '../store';
 import type { FormErrors } from '../ui/form-errors';
 import { noErrors } from '../ui/form-errors';
@@ -12,6 +13,7 @@ import { PageHeading } from '../ui/PageHeading';
 import type { DslValues } from './DslAccountStep';
 import { DslAccountStep, blankDsl } from './DslAccountStep';
 import { RecoveryKeyStep } from './RecoveryKeyStep';
+import { RestoreFromBackup } from './RestoreFromBackup';
 import { StepHeading } from './StepHeading';
 
 const STEP_ID = 'set-up-step';
@@ -75,6 +77,8 @@ export function SetUpWizard() {
               return Promise.resolve(null);
             }}
           />
+          <RestoreFromBackup />
+          <ExploreDemo />
         </>
       ) : (
         <>

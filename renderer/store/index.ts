@@ -18,6 +18,8 @@ import { createImportSlice } from './import-slice';
 import { createNavigationSlice } from './navigation-slice';
 import { createPacksSlice } from './packs-slice';
 import { createPoliciesSlice } from './policies-slice';
+import { createRetentionSlice } from './retention-slice';
+import { createSarSlice } from './sar-slice';
 import { createTemplatesSlice } from './templates-slice';
 import { createSafeguardingAuditSlice } from './safeguarding-audit-slice';
 import { createSchoolSlice } from './school-slice';
@@ -52,6 +54,8 @@ export const useLantern = create<LanternState>()((...args) => ({
   ...createGovernanceSlice(...args),
   ...createPacksSlice(...args),
   ...createPoliciesSlice(...args),
+  ...createRetentionSlice(...args),
+  ...createSarSlice(...args),
   ...createTemplatesSlice(...args),
   ...createImportSlice(...args),
   ...createUsersSlice(...args),

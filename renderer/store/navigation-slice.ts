@@ -85,7 +85,15 @@ export type Route =
   | { page: 'safeguarding-audit' }
   /** The policy register and filtering and monitoring reviews (governance.manage). */
   | { page: 'policies' }
+  /** Retention: the review queue, legal holds, destruction and its register (retention.manage). */
+  | { page: 'retention' }
+  /** Subject access requests: the list and the form for a new one (sar.manage). */
+  | { page: 'sars'; child?: { id: string; name: string } }
+  /** One subject access request: its items, redactions, clock and export (sar.manage). */
+  | { page: 'sar'; id: string }
   | { page: 'settings' }
+  /** Backup folders, schedule, back up now, checks and history (backup.manage). */
+  | { page: 'backups' }
   /** The governors' view: aggregate statistics and the annual report (governance.read). */
   | { page: 'governance' }
   /** Safeguarding training records: the matrix, completions, KCSIE readings (governance.manage). */

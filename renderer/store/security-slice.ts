@@ -1,4 +1,4 @@
-import type { KeyRotation, SessionStatus } from '../../shared/api';
+import type { KeyRotation, SavedFile, SessionStatus } from '../../shared/api';
 import type { Result } from '../../shared/result';
 import type { User } from '../../shared/users/schema';
 import { sessionCall } from './request';
@@ -17,6 +17,8 @@ export type SecuritySlice = {
   /** Confirms the new recovery key as set-up does; once main accepts, the secrets are forgotten. */
   confirmRotatedKey: (lastGroup: string) => Promise<Result<SessionStatus> | null>;
   clearKeyRotation: () => void;
+  /** The open data export: every record as unencrypted JSON, saved where the DSL chooses. */
+  exportAllData: () => Promise<Result<SavedFile> | null>;
 };
 
 export const initialSecurity: Pick<SecuritySlice, 'keyRotation'> = { keyRotation: null };
@@ -54,5 +56,9 @@ export const createSecuritySlice: SliceCreator<SecuritySlice> = (set, get) => ({
 
   clearKeyRotation() {
     set({ keyRotation: null });
+  },
+
+  exportAllData() {
+    return sessionCall(get, 'data.exportSchool', {});
   },
 });

@@ -17,6 +17,8 @@ import { initialForms } from './forms-slice';
 import { initialGovernance } from './governance-slice';
 import { initialPacks } from './packs-slice';
 import { initialPolicies } from './policies-slice';
+import { initialRetention } from './retention-slice';
+import { initialSar } from './sar-slice';
 import { initialTemplates } from './templates-slice';
 import { initialImport } from './import-slice';
 import type { Notice } from './navigation-slice';
@@ -51,6 +53,10 @@ export type SessionSlice = {
   lock: (reason?: Notice) => Promise<void>;
   /** main reported the session gone (it locked itself): forget every record. */
   sessionEnded: () => void;
+  /** Opens the demonstration school (built first if needed), signed in as its DSL. */
+  exploreDemo: (fresh: boolean) => Promise<ApiError | null>;
+  /** Leaves the demonstration school for the school's own store, forgetting its records. */
+  leaveDemo: () => Promise<ApiError | null>;
 };
 
 /**
@@ -77,6 +83,8 @@ function withoutRecords(state: LanternState): Partial<LanternState> {
     ...initialGovernance,
     ...initialPacks,
     ...initialPolicies,
+    ...initialRetention,
+    ...initialSar,
     ...initialTemplates,
     ...initialImport,
     ...initialUsers,
@@ -146,6 +154,19 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
               },
             },
       );
+    },
+
+    async exploreDemo(fresh) {
+      const result = await call('demo.explore', { fresh });
+      return result.ok ? opened(result.value) : result.error;
+    },
+
+    async leaveDemo() {
+      set(withoutRecords(get()));
+      const result = await call('demo.leave', {});
+      if (!result.ok) return result.error;
+      set({ session: result.value, lockNotice: null });
+      return null;
     },
 
     sessionEnded() {

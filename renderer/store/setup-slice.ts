@@ -1,4 +1,4 @@
-import type { MethodInput, SavedFile, SessionStatus } from '../../shared/api';
+import type { BackupToRestore, MethodInput, SavedFile, SessionStatus } from '../../shared/api';
 import type { ApiError, Result } from '../../shared/result';
 import { call } from '../api';
 import { sessionCall } from './request';
@@ -15,6 +15,10 @@ export type SetupSlice = {
   createStore: (input: MethodInput<'setup.create'>) => Promise<ApiError | null>;
   saveRecoverySheet: () => Promise<Result<SavedFile> | null>;
   confirmRecoveryKey: (lastGroup: string) => Promise<Result<SessionStatus> | null>;
+  /** First run after a lost computer: main's folder dialog, then a first look at the backup. */
+  chooseBackup: () => Promise<Result<BackupToRestore | null>>;
+  /** Restores the chosen backup into this computer's empty data directory. */
+  restoreBackup: (input: MethodInput<'setup.restore'>) => Promise<ApiError | null>;
 };
 
 export const initialSetup: Pick<SetupSlice, 'recoveryKey'> = { recoveryKey: null };
@@ -31,6 +35,28 @@ export const createSetupSlice: SliceCreator<SetupSlice> = (set, get) => ({
 
   saveRecoverySheet() {
     return sessionCall(get, 'setup.saveRecoverySheet', {});
+  },
+
+  chooseBackup() {
+    return call('setup.chooseBackup', {});
+  },
+
+  async restoreBackup(input) {
+    const result = await call('setup.restore', input);
+    if (!result.ok) return result.error;
+    set({
+      ...openedState(result.value),
+      // Restored with the recovery key: the store is back, and nobody is signed in yet.
+      ...(result.value.unlocked
+        ? {}
+        : {
+            lockNotice: {
+              tone: 'success' as const,
+              text: 'The backup was checked and restored. Choose “Forgotten your passphrase?” and use the recovery key to set a new passphrase.',
+            },
+          }),
+    });
+    return null;
   },
 
   async confirmRecoveryKey(lastGroup) {

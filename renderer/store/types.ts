@@ -18,6 +18,8 @@ import type { ImportSlice } from './import-slice';
 import type { NavigationSlice } from './navigation-slice';
 import type { PacksSlice } from './packs-slice';
 import type { PoliciesSlice } from './policies-slice';
+import type { RetentionSlice } from './retention-slice';
+import type { SarSlice } from './sar-slice';
 import type { TemplatesSlice } from './templates-slice';
 import type { SafeguardingAuditSlice } from './safeguarding-audit-slice';
 import type { SchoolSlice } from './school-slice';
@@ -48,6 +50,8 @@ export type LanternState = SessionSlice &
   GovernanceSlice &
   PacksSlice &
   PoliciesSlice &
+  RetentionSlice &
+  SarSlice &
   TemplatesSlice &
   ImportSlice &
   UsersSlice &

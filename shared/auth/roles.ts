@@ -66,6 +66,29 @@ export const permissions = [
   'audit.read',
   /** Security alerts such as use of the recovery key; print the recovery sheet. */
   'security.manage',
+  /**
+   * Subject access requests (UK GDPR Art. 15, security G5): see everything held about a child,
+   * decide what to withhold and send the response. The DSL and deputies, who prepare the
+   * safeguarding records with the DPO (domain.md §6.2).
+   */
+  'sar.manage',
+  /**
+   * Retention (security G6): the review queue, legal holds (place and lift) and the retention
+   * periods; the destruction register. The DSL and deputies.
+   */
+  'retention.manage',
+  /** Destroy a child's file once its review date has passed and no hold stands: the DSL alone. */
+  'retention.destroy',
+  /**
+   * Backups (security R6, G3): choose the backup folders and schedule, back up now, check a
+   * backup. The safeguarding leads and IT; a backup is encrypted, so no record is read.
+   */
+  'backup.manage',
+  /**
+   * The open data export (issue 8): every record the school holds, as unencrypted JSON, to
+   * move to another system or keep as an open copy. The DSL alone.
+   */
+  'data.export',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -93,6 +116,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'settings.write',
     'audit.read',
     'security.manage',
+    'backup.manage',
+    'retention.manage',
+    'retention.destroy',
+    'sar.manage',
+    'data.export',
   ],
   deputy_dsl: [
     'account.self',
@@ -111,6 +139,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'governance.read',
     'governance.manage',
     'settings.read',
+    'retention.manage',
+    'backup.manage',
+    'sar.manage',
   ],
   headteacher: [
     'account.self',
@@ -141,7 +172,14 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   // Governors see aggregates only: no pupil register, no child's identity.
   governor: ['account.self', 'school.read', 'governance.read', 'governance.signoff'],
   // IT manages settings and the installation, never a child's record.
-  it_admin: ['account.self', 'school.read', 'school.write', 'settings.read', 'settings.write'],
+  it_admin: [
+    'account.self',
+    'school.read',
+    'school.write',
+    'settings.read',
+    'settings.write',
+    'backup.manage',
+  ],
 };
 
 export function can(role: Role | null, permission: Permission): boolean {

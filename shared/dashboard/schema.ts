@@ -44,4 +44,9 @@ export type Dashboard = {
    * `nextReview` is '' for a policy never reviewed.
    */
   policiesDue: { id: string; title: string; nextReview: string; overdue: boolean }[];
+  /**
+   * Children's files whose retention review date has come (main/retention), with whether a legal
+   * hold stands; empty for a role without retention.manage.
+   */
+  recordsDue: { childId: string; displayName: string; reviewFrom: string; legalHold: boolean }[];
 };

@@ -86,6 +86,11 @@ export async function closeBrowser(): Promise<void> {
  * The real renderer in Chromium with `window.lantern.invoke` bridged to a real core: only the
  * transport differs from Electron's preload + IPC.
  */
+/** Where the harness's core keeps the demo school: beside the data directory, never in it. */
+export function demoDirFor(dataDir: string): string {
+  return `${dataDir}-demo`;
+}
+
 export async function startHarness(dataDir: string): Promise<Harness> {
   const server = await serveRenderer();
   const b = await launchBrowser();
@@ -96,7 +101,7 @@ export async function startHarness(dataDir: string): Promise<Harness> {
   });
   const page = await context.newPage();
   const platform = folderPlatform(dataDir);
-  let core = makeCore(dataDir, undefined, platform);
+  let core = makeCore(dataDir, undefined, platform, demoDirFor(dataDir));
   let session: Session = core.createSession();
 
   // The answer crosses as one JSON string: Playwright's own serialiser walks every value and
@@ -135,7 +140,7 @@ export async function startHarness(dataDir: string): Promise<Harness> {
     core: () => core,
     async restartCore() {
       core.close();
-      core = makeCore(dataDir, undefined, platform);
+      core = makeCore(dataDir, undefined, platform, demoDirFor(dataDir));
       session = core.createSession();
       await page.reload();
     },

@@ -22,6 +22,10 @@ const expected: Record<MethodName, readonly Role[]> = {
   'auth.recover': ALL,
   'auth.changePassphrase': ALL,
   'auth.lock': ALL,
+  'demo.explore': ALL,
+  'setup.chooseBackup': ALL,
+  'setup.restore': ALL,
+  'demo.leave': ALL,
   'setup.saveRecoverySheet': ['dsl'],
   'setup.confirmRecoveryKey': ['dsl'],
   'school.get': ALL,
@@ -161,6 +165,26 @@ const expected: Record<MethodName, readonly Role[]> = {
   'audits.list': ['dsl', 'deputy_dsl', 'headteacher', 'governor'],
   'audits.get': ['dsl', 'deputy_dsl', 'headteacher', 'governor'],
   'audits.export': ['dsl', 'deputy_dsl', 'headteacher', 'governor'],
+  // Backups: the safeguarding leads and IT (security R6, G3); nobody else touches them.
+  'backup.status': ['dsl', 'deputy_dsl', 'it_admin'],
+  'backup.chooseFolder': ['dsl', 'deputy_dsl', 'it_admin'],
+  'backup.saveSettings': ['dsl', 'deputy_dsl', 'it_admin'],
+  'backup.run': ['dsl', 'deputy_dsl', 'it_admin'],
+  'backup.verify': ['dsl', 'deputy_dsl', 'it_admin'],
+  // Retention (security G6): the safeguarding leads review, hold and set periods; destroying
+  // a child's file is the DSL's decision alone.
+  'retention.queue': ['dsl', 'deputy_dsl'],
+  'retention.holds': ['dsl', 'deputy_dsl'],
+  'retention.placeHold': ['dsl', 'deputy_dsl'],
+  'retention.liftHold': ['dsl', 'deputy_dsl'],
+  'retention.settings': ['dsl', 'deputy_dsl'],
+  'retention.saveSettings': ['dsl', 'deputy_dsl'],
+  'retention.register': ['dsl', 'deputy_dsl'],
+  'retention.destroy': ['dsl'],
+  // The open export is every record, unencrypted: the DSL alone. Checking the store is an
+  // audit task: whoever may verify the audit log.
+  'data.exportSchool': ['dsl'],
+  'data.verify': ['dsl'],
   'audits.start': ['dsl', 'deputy_dsl', 'headteacher'],
   'audits.importQuestions': ['dsl', 'deputy_dsl', 'headteacher'],
   'audits.answer': ['dsl', 'deputy_dsl', 'headteacher'],
@@ -168,6 +192,18 @@ const expected: Record<MethodName, readonly Role[]> = {
   'audits.completeAction': ['dsl', 'deputy_dsl', 'headteacher'],
   'audits.evidenceOptions': ['dsl', 'deputy_dsl', 'headteacher'],
   'audits.signOff': ['dsl', 'governor'],
+  // Subject access requests show everything held about a child and send it out: the DSL and
+  // deputies only (domain.md §6.2); never the headteacher, staff, governors or IT.
+  'sar.list': ['dsl', 'deputy_dsl'],
+  'sar.create': ['dsl', 'deputy_dsl'],
+  'sar.get': ['dsl', 'deputy_dsl'],
+  'sar.redact': ['dsl', 'deputy_dsl'],
+  'sar.exemption': ['dsl', 'deputy_dsl'],
+  'sar.pause': ['dsl', 'deputy_dsl'],
+  'sar.resume': ['dsl', 'deputy_dsl'],
+  'sar.extend': ['dsl', 'deputy_dsl'],
+  'sar.export': ['dsl', 'deputy_dsl'],
+  'sar.withdraw': ['dsl', 'deputy_dsl'],
 };
 
 const PUBLIC = new Set<MethodName>([
@@ -175,6 +211,11 @@ const PUBLIC = new Set<MethodName>([
   'setup.create',
   'auth.signIn',
   'auth.recover',
+  // First run: restore the school's store from a backup, or open the demonstration school.
+  'setup.chooseBackup',
+  'setup.restore',
+  'demo.explore',
+  'demo.leave',
 ]);
 
 describe('every role × every method (security A7)', () => {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, vi } from 'vitest';
 
 import type { MethodName, MethodOutput, SessionStatus, SessionUser } from '../../shared/api';
 import type { Role } from '../../shared/auth/roles';
+import type { BackupStatus } from '../../shared/backup/schema';
 import { roleLabels, roles } from '../../shared/auth/roles';
 import type {
   ImportMapping,
@@ -57,8 +58,33 @@ const noTrainingDue: Handlers = {
   'training.due': () => ok({ overdue: 0, dueSoon: 0, missing: 0, items: [] }),
 };
 
+/** Backups as the dashboard's card (backup.manage) sees them when all is well. */
+export const healthyBackups: BackupStatus = {
+  destinations: [],
+  intervalHours: 24,
+  keep: 14,
+  lastGoodAt: '2026-11-07T06:00:00.000Z',
+  nextDueAt: '2026-11-08T06:00:00.000Z',
+  warnings: [],
+  history: [],
+};
+
+const backupsHealthy: Handlers = { 'backup.status': () => ok(healthyBackups) };
+
+/** A child's file shows its legal hold to the safeguarding leads: none unless given. */
+const noLegalHolds: Handlers = {
+  'retention.holds': (input) => ok({ childId: (input as { childId: string }).childId, holds: [] }),
+};
+
 export function installFakeLantern(given: Handlers): FakeInvoke {
-  const handlers: Handlers = { ...noDuties, ...noLaForms, ...noTrainingDue, ...given };
+  const handlers: Handlers = {
+    ...noDuties,
+    ...noLaForms,
+    ...noTrainingDue,
+    ...backupsHealthy,
+    ...noLegalHolds,
+    ...given,
+  };
   const invoke: FakeInvoke = vi.fn(async (method: string, input: unknown) => {
     const handler = handlers[method as MethodName] as
       ((input: unknown) => Answer<MethodName>) | undefined;
@@ -123,6 +149,7 @@ export function unlockedAs(role: Role, overrides: Partial<SessionStatus> = {}): 
     schoolConfigured: true,
     recoveryKeyPending: false,
     autoLockMinutes: 5,
+    demo: null,
     ...overrides,
   };
 }
@@ -136,6 +163,7 @@ export const lockedSession: SessionStatus = {
   schoolConfigured: true,
   recoveryKeyPending: false,
   autoLockMinutes: 5,
+  demo: null,
 };
 
 export const noStore: SessionStatus = {
@@ -232,6 +260,7 @@ export const emptyDashboard: Dashboard = {
   reviewsDue: [],
   escalations: [],
   policiesDue: [],
+  recordsDue: [],
 };
 
 /**

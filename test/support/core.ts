@@ -67,16 +67,28 @@ export function folderPlatform(dir: string): Platform {
       writeFileSync(target, data);
       return Promise.resolve(target);
     },
+    chooseFolder() {
+      // Beside the data directory, never inside it (a backup there is refused).
+      const folder = `${dir}-backups`;
+      mkdirSync(folder, { recursive: true });
+      return Promise.resolve(folder);
+    },
   };
 }
 
-export function makeCore(dataDir: string, clock?: () => Date, platform?: Platform): LanternCore {
+export function makeCore(
+  dataDir: string,
+  clock?: () => Date,
+  platform?: Platform,
+  demoDataDir?: string,
+): LanternCore {
   return createApp({
     dataDir,
     kdf: TEST_KDF,
     logger: silentLogger(),
     ...(clock ? { clock } : {}),
     ...(platform ? { platform } : {}),
+    ...(demoDataDir ? { demoDataDir } : {}),
   });
 }
 

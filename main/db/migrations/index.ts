@@ -17,6 +17,9 @@ import { m0015Transfers } from './0015-transfers';
 import { m0016Training } from './0016-training';
 import { m0017Policies } from './0017-policies';
 import { m0018Audit } from './0018-audit';
+import { m0019Backups } from './0019-backups';
+import { m0020Retention } from './0020-retention';
+import { m0021Sar } from './0021-sar';
 
 export type Migration = { name: string; up(db: Db): void };
 
@@ -40,4 +43,7 @@ export const migrations: readonly Migration[] = [
   m0016Training,
   m0017Policies,
   m0018Audit,
+  m0019Backups,
+  m0020Retention,
+  m0021Sar,
 ];

@@ -2,7 +2,12 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { DATA_DIR_ENV, DataDirError, resolveDataDir } from '../../../main/electron/data-dir';
+import {
+  DATA_DIR_ENV,
+  DataDirError,
+  demoDataDirFor,
+  resolveDataDir,
+} from '../../../main/electron/data-dir';
 
 const userData = path.resolve('/home/dsl/.config/Lantern');
 const cwd = path.resolve('/work/here');
@@ -80,5 +85,27 @@ describe('resolveDataDir', () => {
 
   it('uses the process working directory by default', () => {
     expect(resolveDataDir(argv('--data-dir', 'x'), {}, userData)).toBe(path.resolve('x'));
+  });
+});
+
+describe('demoDataDirFor', () => {
+  const userData = path.resolve('/home/dsl/.config/Lantern');
+
+  it('keeps the demo school in userData/demo, beside the school', () => {
+    expect(demoDataDirFor(path.join(userData, 'school'), userData)).toBe(
+      path.join(userData, 'demo'),
+    );
+    expect(demoDataDirFor(path.resolve('/srv/lantern'), userData)).toBe(
+      path.join(userData, 'demo'),
+    );
+  });
+
+  it('never puts it inside, over or around the school’s own data directory', () => {
+    const demo = path.join(userData, 'demo');
+    expect(demoDataDirFor(demo, userData)).toBe(`${demo}-demo`);
+    expect(demoDataDirFor(path.join(demo, 'school'), userData)).toBe(
+      `${path.join(demo, 'school')}-demo`,
+    );
+    expect(demoDataDirFor(userData, userData)).toBe(`${userData}-demo`);
   });
 });

@@ -6,6 +6,7 @@ import type { BrowserWindowConstructorOptions, IpcMainInvokeEvent } from 'electr
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { LanternCore, Session } from '../../../main/app';
+import { BACKUP_CHECK_MS } from '../../../main/backup/scheduler';
 import { INVOKE_CHANNEL } from '../../../main/electron/channel';
 import type * as IpcModule from '../../../main/electron/ipc';
 import type { ElectronParts, StartOptions } from '../../../main/electron/main';
@@ -171,6 +172,7 @@ function makeHarness(options: { lock?: boolean; createApp?: StartOptions['create
     invoke: vi.fn<LanternCore['invoke']>(() => Promise.resolve({ ok: true, value: 'done' })),
     lockAll: vi.fn(),
     lockIfIdle: vi.fn(() => false),
+    runDueBackups: vi.fn(() => Promise.resolve()),
     close: vi.fn(),
   } satisfies LanternCore;
   const createApp = vi.fn(options.createApp ?? (() => core));
@@ -313,12 +315,13 @@ describe('startLantern on ready', () => {
     expect(h.defaultSession.webRequest.onBeforeRequest).toHaveBeenCalledOnce();
   });
 
-  it('creates the core on the chosen data folder', async () => {
+  it('creates the core on the chosen data folder, with the demo school in userData', async () => {
     const h = makeHarness();
     h.start();
     await h.becomeReady();
     expect(h.createApp).toHaveBeenCalledExactlyOnceWith({
       dataDir: path.join(base, 'school-data'),
+      demoDataDir: path.join(base, 'electron-userData', 'demo'),
       logger: h.logger,
       platform: expect.objectContaining({ saveFile: expect.any(Function) }),
       deviceKeys: expect.objectContaining({
@@ -341,6 +344,23 @@ describe('startLantern on ready', () => {
       h.app.emit('before-quit');
       vi.advanceTimersByTime(IDLE_CHECK_MS * 3);
       expect(h.core.lockIfIdle.mock.calls.length).toBe(calls);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('asks the core for due backups every few minutes, and stops asking on quit (R6)', async () => {
+    vi.useFakeTimers();
+    try {
+      const h = makeHarness();
+      h.start();
+      await h.becomeReady();
+      expect(h.core.runDueBackups).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(BACKUP_CHECK_MS);
+      expect(h.core.runDueBackups).toHaveBeenCalledOnce();
+      h.app.emit('before-quit');
+      vi.advanceTimersByTime(BACKUP_CHECK_MS * 3);
+      expect(h.core.runDueBackups).toHaveBeenCalledOnce();
     } finally {
       vi.useRealTimers();
     }

@@ -18,6 +18,7 @@ describe('saving exports through the OS dialog', () => {
     const target = path.join(dir.path, 'chosen.pdf');
     const dialog = {
       showSaveDialog: vi.fn(() => Promise.resolve({ canceled: false, filePath: target })),
+      showOpenDialog: vi.fn(),
     };
     const window = {} as never;
     const saved = await electronPlatform(dialog, () => window, '/home/dsl/Documents').saveFile(
@@ -41,9 +42,33 @@ describe('saving exports through the OS dialog', () => {
   it('writes nothing when the dialog is cancelled', async () => {
     const dialog = {
       showSaveDialog: vi.fn(() => Promise.resolve({ canceled: true, filePath: '' })),
+      showOpenDialog: vi.fn(),
     };
     expect(
       await electronPlatform(dialog, () => undefined, '/tmp').saveFile(request, Buffer.from('x')),
     ).toBeNull();
+  });
+
+  it('chooses a backup folder with the OS folder picker, which can make a new folder', async () => {
+    const window = {} as never;
+    const dialog = {
+      showSaveDialog: vi.fn(),
+      showOpenDialog: vi.fn(() =>
+        Promise.resolve({ canceled: false, filePaths: ['/media/dsl/BACKUP'] }),
+      ),
+    };
+    const platform = electronPlatform(dialog, () => window, '/home/dsl/Documents');
+    expect(await platform.chooseFolder('Choose a folder for Lantern backups')).toBe(
+      '/media/dsl/BACKUP',
+    );
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith(window, {
+      title: 'Choose a folder for Lantern backups',
+      defaultPath: '/home/dsl/Documents',
+      properties: ['openDirectory', 'createDirectory'],
+    });
+    dialog.showOpenDialog.mockImplementation(() =>
+      Promise.resolve({ canceled: true, filePaths: [] }),
+    );
+    expect(await platform.chooseFolder('Choose')).toBeNull();
   });
 });

@@ -34,7 +34,7 @@ import {
   unlockedCore,
 } from '../../support/core';
 import { solidPng } from '../../support/png';
-import { sampleAdult } from '../../support/samples';
+import { sampleAdult, samplePartner } from '../../support/samples';
 
 const NOW = new Date('2026-11-28T10:00:00Z');
 
@@ -75,17 +75,7 @@ describe('referral pack (issue 6, item 1)', () => {
     await must(
       core.invoke(dsl, 'family.addAdult', {
         childId: amara.id,
-        adult: {
-          ...sampleAdult,
-          name: 'Daniel Reeve',
-          relationship: 'parent_partner',
-          parentalResponsibility: 'no',
-          phone: '07700 900 123',
-          email: 'dan.reeve@example.com',
-          address: '4 Quay Street\nRiverside\nRV3 9ZZ',
-          livesWithChild: 'no',
-          priority: 2,
-        },
+        adult: samplePartner,
       }),
     );
     await must(

@@ -1,10 +1,10 @@
-import { join } from 'node:path';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { readKeyring, unwrapDataKey } from '../../../main/vault/keyring';
 import { storePaths } from '../../../main/vault/vault';
 import { readStore, tempDir, TEST_DSL, TEST_PASSPHRASE, unlockedCore } from '../../support/core';
+import type { BundledChild } from '../../support/crash-harness';
+import { bundleChild } from '../../support/crash-harness';
 import { runAndKill } from '../../support/kill';
 
 const KILLS = Number(process.env.REWRAP_KILLS ?? 25);
@@ -12,11 +12,14 @@ const OTHER = 'the other passphrase entirely';
 
 describe('a passphrase change killed at any moment leaves the old or the new one working (issue 3)', () => {
   const dir = tempDir();
+  let child: BundledChild;
 
   beforeAll(async () => {
     (await unlockedCore(dir.path)).core.close();
+    child = await bundleChild('rewrap-child.ts');
   });
   afterAll(() => {
+    child.remove();
     dir.remove();
   });
 
@@ -24,7 +27,7 @@ describe('a passphrase change killed at any moment leaves the old or the new one
     const outcomes = { old: 0, new: 0 };
     for (let i = 0; i < KILLS; i += 1) {
       const lines = await runAndKill(
-        join('test', 'support', 'rewrap-child.ts'),
+        child.file,
         [dir.path, TEST_PASSPHRASE, OTHER],
         5 + Math.floor(Math.random() * 120),
       );

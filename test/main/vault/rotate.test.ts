@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -17,6 +16,8 @@ import {
   TEST_PASSPHRASE,
   unlockedCore,
 } from '../../support/core';
+import type { BundledChild } from '../../support/crash-harness';
+import { bundleChild } from '../../support/crash-harness';
 import { runAndKill } from '../../support/kill';
 
 describe('rotating the database key', () => {
@@ -79,7 +80,9 @@ const KILLS = Number(process.env.ROTATE_KILLS ?? 25);
 
 describe('a key rotation killed at any moment leaves a store that opens (issue 3, K4)', () => {
   const dir = tempDir();
+  let child: BundledChild;
   beforeAll(async () => {
+    child = await bundleChild('rotate-child.ts');
     const { core, session } = await unlockedCore(dir.path);
     for (let i = 0; i < 300; i += 1)
       await must(
@@ -88,17 +91,14 @@ describe('a key rotation killed at any moment leaves a store that opens (issue 3
     core.close();
   });
   afterAll(() => {
+    child.remove();
     dir.remove();
   });
 
   it(`survives ${KILLS} SIGKILLs mid-rotation with every record intact`, async () => {
     let interrupted = 0;
     for (let i = 0; i < KILLS; i += 1) {
-      const lines = await runAndKill(
-        join('test', 'support', 'rotate-child.ts'),
-        [dir.path],
-        5 + Math.floor(Math.random() * 150),
-      );
+      const lines = await runAndKill(child.file, [dir.path], 5 + Math.floor(Math.random() * 150));
       if ((lines.at(-1) ?? '').startsWith('start')) interrupted += 1;
       // The DSL's own passphrase opens the store whether the kill came before, during or after
       // the re-encryption; a rotation left half-way is finished or undone on the way in.

@@ -53,10 +53,13 @@ describe('main navigation by role', () => {
       'Search concerns',
       'Governance',
       'Policies',
+      'Subject access requests',
+      'Retention',
       'Safeguarding audit',
       'Training',
       'Users',
       'Audit log',
+      'Backups',
       'Settings',
       'School profile',
       'My account',
@@ -114,7 +117,7 @@ describe('main navigation by role', () => {
   it('gives IT administrators settings but neither pupils nor the audit log', async () => {
     openAs('it_admin');
     await screen.findByRole('heading', { name: 'School profile' });
-    expect(await navLabels()).toEqual(['Settings', 'School profile', 'My account']);
+    expect(await navLabels()).toEqual(['Backups', 'Settings', 'School profile', 'My account']);
   });
 
   it('refuses a page the role cannot use, even if the route points there', async () => {

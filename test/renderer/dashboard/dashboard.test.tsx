@@ -76,6 +76,7 @@ const dashboard: Dashboard = {
       overdue: false,
     },
   ],
+  recordsDue: [],
 };
 
 function openAs(role: Role, answer = () => ok(dashboard)) {

@@ -7,6 +7,7 @@ import { useLantern } from '../../../renderer/store';
 import type { Handlers } from '../fake-lantern';
 import {
   emptyDashboard,
+  fail,
   inputsTo,
   installFakeLantern,
   ok,
@@ -74,4 +75,40 @@ describe('settings page', () => {
     expect(screen.queryByLabelText('Lock after inactivity (minutes)')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Save settings' })).toBeNull();
   });
+});
+
+describe('exporting all data', () => {
+  const TITLE = 'Export all data';
+
+  it('warns that the file is not encrypted, then saves it and says where', async () => {
+    const invoke = await openSettings('dsl', {
+      'data.exportSchool': () => ok({ savedTo: '/media/usb/lantern-export-123456.json' }),
+    });
+    const section = await screen.findByRole('region', { name: TITLE });
+    expect(section.textContent).toMatch(/The file is not encrypted\./);
+    expect(section.textContent).toMatch(/delete it once it has served its purpose/);
+    fireEvent.click(within(section).getByRole('button', { name: 'Export all data (JSON)' }));
+    await within(section).findByText(
+      'Exported every record to /media/usb/lantern-export-123456.json.',
+    );
+    expect(inputsTo(invoke, 'data.exportSchool')).toEqual([{}]);
+  });
+
+  it('says when nothing was exported', async () => {
+    await openSettings('dsl', {
+      'data.exportSchool': () => fail('store_error', 'The disk is full.'),
+    });
+    const section = await screen.findByRole('region', { name: TITLE });
+    fireEvent.click(within(section).getByRole('button', { name: 'Export all data (JSON)' }));
+    await within(section).findByText('Nothing was exported: The disk is full.');
+  });
+
+  it.each(['deputy_dsl', 'headteacher', 'it_admin'] as const)(
+    'is not offered without data.export (%s)',
+    async (role) => {
+      await openSettings(role);
+      await screen.findAllByText(/Lock after inactivity/);
+      expect(screen.queryByRole('heading', { name: TITLE })).toBeNull();
+    },
+  );
 });
