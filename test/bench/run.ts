@@ -6,21 +6,31 @@
  *
  * LANTERN_BENCH_SIZE=small runs the whole thing on the small school in seconds.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type Database from 'better-sqlite3-multiple-ciphers';
 
+import { restoreBackup } from '../../main/backup/backup';
 import type { SchoolSizeName } from '../../main/demo/synthetic-school';
 import { schoolSizes } from '../../main/demo/synthetic-school';
 import { isMethodName } from '../../shared/api';
 import type { MethodInput } from '../../shared/api';
+import type { BackupRun } from '../../shared/backup/schema';
 import type { Child } from '../../shared/children/schema';
 import { displayName } from '../../shared/children/schema';
 import { noChronologyFilter } from '../../shared/chronology/schema';
 import { londonMinute } from '../../shared/dates/calendar-date';
 import type { Result } from '../../shared/result';
-import { folderPlatform, sampleChild, tempDir, unlockedCore, writeStore } from '../support/core';
+import {
+  folderPlatform,
+  sampleChild,
+  tempDir,
+  TEST_DSL,
+  TEST_PASSPHRASE,
+  unlockedCore,
+  writeStore,
+} from '../support/core';
 import type { BrowserTimes } from './chromium';
 import { measureChronologyInChromium } from './chromium';
 import { cachedSchool } from './school-cache';
@@ -221,6 +231,42 @@ async function packExport(invoke: Invoke): Promise<Stats> {
   return timeAsync(10, 2, async () => ok(await invoke('packs.export', request), 'packs.export'));
 }
 
+/**
+ * The data lifecycle on the whole school: a verified backup (VACUUM INTO, fsync, reopened and
+ * checked: integrity, foreign keys, the audit chain) and a restore of it into a new data
+ * directory, verified before and after. RTO for the restore drill is counted in these.
+ */
+async function lifecycle(
+  invoke: Invoke,
+  dir: string,
+): Promise<{ backup: Stats; restore: Stats; bytes: number }> {
+  const destination = join(dir, 'backups');
+  mkdirSync(destination, { recursive: true });
+  ok(
+    await invoke('backup.saveSettings', {
+      destinations: [{ id: '', label: 'Bench drive', path: destination, offline: true }],
+      intervalHours: 24,
+      keep: 3,
+    }),
+    'backup.saveSettings',
+  );
+  let folder = '';
+  let bytes = 0;
+  const backup = await timeAsync(3, 0, async () => {
+    const run = ok<{ runs: BackupRun[] }>(await invoke('backup.run', {}), 'backup.run').runs[0];
+    if (!run?.ok) throw new Error(`the bench backup failed: ${run?.problem ?? 'no run'}`);
+    folder = join(destination, run.folder ?? '');
+    bytes = run.bytes ?? 0;
+  });
+  const restore = await timeAsync(2, 0, async (i) => {
+    await restoreBackup(folder, join(dir, `restored-${i}`), {
+      username: TEST_DSL.username,
+      passphrase: TEST_PASSPHRASE,
+    });
+  });
+  return { backup, restore, bytes };
+}
+
 function rawReads(
   db: Database.Database,
   heaviest: string,
@@ -372,6 +418,8 @@ async function main(): Promise<void> {
   if (!(sizeName in schoolSizes))
     throw new Error(`LANTERN_BENCH_SIZE must be one of ${Object.keys(schoolSizes).join(', ')}`);
   const dir = tempDir('lantern-bench-');
+  // Backups and restores go outside the data directory (a backup inside it is refused).
+  const spare = tempDir('lantern-bench-lifecycle-');
   try {
     const started = performance.now();
     const { school, generatedNow } = await cachedSchool(SEED, sizeName, dir.path);
@@ -428,7 +476,8 @@ async function main(): Promise<void> {
       const writes = await coreWrites(invoke, pair);
       const writesRaw = await writeStore(dir.path, (db) => rawWrites(db, pair, recorder));
       const pack = await packExport(invoke);
-      coreStats = { ...reads, ...writes, pack };
+      const kept = await lifecycle(invoke, spare.path);
+      coreStats = { ...reads, ...writes, pack, ...kept };
       rawStats = { ...readsRaw, ...writesRaw };
     } finally {
       core.close();
@@ -482,6 +531,20 @@ async function main(): Promise<void> {
         note: 'packs.export: the case file read, redacted, laid out by pdfmake and saved; no raw equivalent.',
       },
       {
+        name: `Verified backup (${(coreStats.bytes / 1_048_576).toFixed(0)} MB)`,
+        budget: null,
+        core: coreStats.backup,
+        raw: null,
+        note: 'backup.run: VACUUM INTO, fsync, reopened with the key and checked (integrity, foreign keys, audit chain, counts).',
+      },
+      {
+        name: 'Restore into a new data directory',
+        budget: null,
+        core: coreStats.restore,
+        raw: null,
+        note: 'restoreBackup: the backup verified, copied, the copy verified again; the restore drill’s RTO.',
+      },
+      {
         name: 'Chromium: the chronology call alone',
         budget: null,
         core: browserStats?.call ?? null,
@@ -504,6 +567,7 @@ async function main(): Promise<void> {
     ]);
   } finally {
     dir.remove();
+    spare.remove();
   }
 }
 
