@@ -25,7 +25,7 @@ import type { Checkpoint } from '../audit/chain';
 import { chainHead, makeCheckpoint, readAuditKey, verifyChain } from '../audit/chain';
 import { SCHEMA_VERSION } from '../db/migrate';
 import type { Db } from '../db/open';
-import { fsyncDirectory, writeFileAtomic } from '../fs-atomic';
+import { fsyncDirectory, isEmptyOrMissing, writeFileAtomic } from '../fs-atomic';
 import type { Keyring } from '../vault/keyring';
 import { readKeyring, unwrapDataKey, WrongSecretError, writeKeyring } from '../vault/keyring';
 import type { Vault } from '../vault/vault';
@@ -402,11 +402,6 @@ export async function verifyBackup(
   } finally {
     key.fill(0);
   }
-}
-
-function isEmptyOrMissing(dir: string): boolean {
-  if (!existsSync(dir)) return true;
-  return statSync(dir).isDirectory() && readdirSync(dir).length === 0;
 }
 
 /**

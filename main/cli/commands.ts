@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import type { StoreVerification } from '../../shared/portable/schema';
@@ -6,7 +6,7 @@ import { lastRecoveryGroup } from '../../shared/users/recovery-key';
 import { BackupError, restoreBackup, writeBackup } from '../backup/backup';
 import { StoreError } from '../db/errors';
 import { createDemoSchool } from '../demo/demo-school';
-import { writeFileAtomic } from '../fs-atomic';
+import { isEmptyOrMissing, writeFileAtomic } from '../fs-atomic';
 import { newId } from '../ids';
 import { silentLogger } from '../log';
 import { ImportError, importSchool } from '../portable/import';
@@ -48,10 +48,6 @@ const OPENS = [DATA_DIR, PASSPHRASE_FILE, USERNAME] as const;
 
 const RECOVERY_WARNING =
   'Write it down now and keep it somewhere safe, away from this computer. It opens the store if every passphrase is lost; Lantern will not show it again.';
-
-function isEmptyOrMissing(dir: string): boolean {
-  return !existsSync(dir) || readdirSync(dir).length === 0;
-}
 
 function mustNotExist(dir: string): void {
   if (existsSync(dir))

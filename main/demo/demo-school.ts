@@ -1,10 +1,10 @@
-import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { IssuedPassphrase } from '../../shared/api';
 import type { Result } from '../../shared/result';
 import { createApp } from '../app';
-import { fsyncDirectory } from '../fs-atomic';
+import { fsyncDirectory, isEmptyOrMissing } from '../fs-atomic';
 import { silentLogger } from '../log';
 import type { KdfParams } from '../vault/keyring';
 import type { DemoAccount } from './demo-marker';
@@ -38,7 +38,7 @@ export async function createDemoSchool(
   now: Date,
   kdf?: KdfParams,
 ): Promise<DemoSchool> {
-  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
+  if (!isEmptyOrMissing(dataDir)) {
     throw new Error(`${dataDir} is not empty: the demo school needs a folder of its own.`);
   }
   const building = `${dataDir}.building`;
